@@ -1,0 +1,5 @@
+export class ListDatasets {}
+
+export class GetDataset {
+  constructor(readonly name: string) {}
+}
