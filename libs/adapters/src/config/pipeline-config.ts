@@ -4,24 +4,25 @@ import { resolve } from 'node:path';
  * Every environment variable the pipeline reads, in one place. Terraform sets the aws-mode
  * ones for each Lambda; locally everything has a default.
  */
-export interface PipelineConfig {
-  readonly mode: 'local' | 'aws';
+/** An abstract class (not an interface) so it doubles as its own Nest injection token. */
+export abstract class PipelineConfig {
+  abstract readonly mode: 'local' | 'aws';
   /** Root of local data: embedded database, object store folders, inbox, outbox. */
-  readonly dataDir: string;
+  abstract readonly dataDir: string;
   /** Real PostgreSQL; unset in local mode means the embedded PGlite server. */
-  readonly databaseUrl: string | undefined;
+  abstract readonly databaseUrl: string | undefined;
   /** Folder of contract files `<name>.json|yaml|yml` loaded at start. */
-  readonly datasetsDir: string;
-  readonly environment: string;
-  readonly port: number;
-  readonly workerConcurrency: number;
+  abstract readonly datasetsDir: string;
+  abstract readonly environment: string;
+  abstract readonly port: number;
+  abstract readonly workerConcurrency: number;
   /** Seconds a received message stays invisible while it is being processed (extended by heartbeats). */
-  readonly visibilityTimeoutSeconds: number;
-  readonly maxReceiveCount: number;
-  readonly parquetRowsPerFile: number;
-  readonly inboxPollMs: number;
-  readonly dailyReportTimeUtc: string;
-  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  abstract readonly visibilityTimeoutSeconds: number;
+  abstract readonly maxReceiveCount: number;
+  abstract readonly parquetRowsPerFile: number;
+  abstract readonly inboxPollMs: number;
+  abstract readonly dailyReportTimeUtc: string;
+  abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;

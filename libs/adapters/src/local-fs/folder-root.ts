@@ -31,19 +31,16 @@ export class FolderRoot {
   }
 
   /**
-   * Resolves symlinks along the existing part of `target` and returns the real path of its deepest
-   * existing ancestor (or of `target` itself); throws when a symlink leads outside the root.
+   * Resolves symlinks along the existing part of `target` and throws when they lead outside the root.
+   * Returns the real path of `target` when it exists, null when it does not (yet).
    */
-  async assertNoEscape(key: string, target: string): Promise<string> {
+  async assertNoEscape(key: string, target: string): Promise<string | null> {
     const root = await this.real();
     for (let probe = target; ; probe = path.dirname(probe)) {
       const real = await realpathIfExists(probe);
-      if (real === null) {
-        if (probe === root || path.dirname(probe) === probe) return root;
-        continue;
-      }
-      if (!isInside(root, real)) throw new InvalidKeyError(key, 'a symlink leads outside the store');
-      return real;
+      if (real === null && probe !== root && path.dirname(probe) !== probe) continue;
+      if (real !== null && !isInside(root, real)) throw new InvalidKeyError(key, 'a symlink leads outside the store');
+      return probe === target ? real : null;
     }
   }
 }

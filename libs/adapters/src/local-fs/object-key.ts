@@ -10,7 +10,6 @@ export const TEMP_FILE_SUFFIX = '.~tmp';
 export const SIDECAR_SUFFIX = '.~meta';
 
 // C0 controls and DEL; a NUL truncates paths in some syscalls, the rest break logs and terminals.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 // In a `u` regex a surrogate only matches when unpaired; UTF-8 would turn it into U+FFFD and merge distinct keys.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -61,5 +60,6 @@ function checkSegment(key: string, segment: string): void {
   if (segment === '') throw new InvalidKeyError(key, 'empty segment');
   if (segment === '.' || segment === '..') throw new InvalidKeyError(key, `"${segment}" segment`);
   if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) throw new InvalidKeyError(key, `segment longer than ${MAX_SEGMENT_BYTES} bytes`);
-  if (isInternalFileName(segment)) throw new InvalidKeyError(key, `segments ending in ${TEMP_FILE_SUFFIX} or ${SIDECAR_SUFFIX} are reserved`);
+  if (isInternalFileName(segment))
+    throw new InvalidKeyError(key, `segments ending in ${TEMP_FILE_SUFFIX} or ${SIDECAR_SUFFIX} are reserved`);
 }

@@ -39,7 +39,12 @@ export function verifyUploadToken(token: string, signingKey: Buffer, now: Date):
   const grant = parseGrant(payload);
   if (grant === null) return { ok: false, reason: 'malformed' };
   if (Math.floor(now.getTime() / 1000) > grant.exp) return { ok: false, reason: 'expired' };
-  return { ok: true, key: grant.key, maxBytes: grant.maxBytes, ...(grant.contentType === undefined ? {} : { contentType: grant.contentType }) };
+  return {
+    ok: true,
+    key: grant.key,
+    maxBytes: grant.maxBytes,
+    ...(grant.contentType === undefined ? {} : { contentType: grant.contentType }),
+  };
 }
 
 function sign(payload: string, signingKey: Buffer): string {

@@ -10,7 +10,8 @@ export const isUniqueViolation = (error: unknown): boolean => sqlState(error) ==
 
 const transientSqlStates = /^(08|53|57P|40001|40P01|55P03|58)/;
 const transientSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const transientMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|ECONNRESET/i;
+const transientMessages =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|ECONNRESET/i;
 
 /** A lost or refused connection, a server shutting down, a serialization failure: retrying may help. */
 export function isTransient(error: unknown): boolean {
@@ -30,7 +31,8 @@ export function toPortError(error: unknown, doing: string): unknown {
   if (error instanceof PortError) return error;
   if (isTransient(error)) return new UnavailableError(`PostgreSQL unavailable while ${doing}: ${messageOf(error)}`, { cause: error });
   const state = sqlState(error);
-  if (state?.startsWith('22') || state?.startsWith('23')) return new PortError('INVALID_INPUT', `${doing}: ${messageOf(error)}`, { cause: error });
+  if (state?.startsWith('22') || state?.startsWith('23'))
+    return new PortError('INVALID_INPUT', `${doing}: ${messageOf(error)}`, { cause: error });
   return error;
 }
 

@@ -29,9 +29,9 @@ export function coerceInteger(value: unknown): unknown {
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value)) return value || 0;
     if (!Number.isInteger(value)) return new CoercionFailure(`${value} is not an integer`);
-    return integerFromParts(parseDecimalText(BigInt(value).toString())!, String(value));
+    return integerFromParts(parseDecimalText(BigInt(value).toString())!, value);
   }
-  if (typeof value === 'bigint') return integerFromParts(parseDecimalText(value.toString())!, value.toString());
+  if (typeof value === 'bigint') return integerFromParts(parseDecimalText(value.toString())!, value);
   return new CoercionFailure(`${describeValue(value)} is not an integer`);
 }
 
@@ -39,12 +39,8 @@ export function coerceInteger(value: unknown): unknown {
 export function coerceNumber(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : new CoercionFailure(`${value} is not a finite number`);
   if (typeof value === 'string') {
-    const match = DECIMAL_TEXT.exec(value);
-    if (match && (match[2] || match[3])) {
-      const n = Number(value);
-      if (Number.isFinite(n)) return n;
-    }
-    return new CoercionFailure(`${describeValue(value)} is not a number`);
+    const n = isPlainNumberText(value) ? Number(value) : Number.NaN;
+    return Number.isFinite(n) ? n : new CoercionFailure(`${describeValue(value)} is not a number`);
   }
   if (typeof value === 'bigint') return Number(value);
   return new CoercionFailure(`${describeValue(value)} is not a number`);
@@ -61,10 +57,62 @@ export function coerceDecimal(value: unknown, precision?: number, scale?: number
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else if (typeof value === 'bigint') text = value.toString();
   else return new CoercionFailure(`${describeValue(value)} is not a decimal`);
+  const plain = plainDecimal(text, precision, scale);
+  if (plain !== null) return plain;
   const parts = parseDecimalText(text);
-  if (!parts) return new CoercionFailure(`${describeValue(text)} is not a decimal`);
-  return formatDecimal(parts, text, precision, scale);
+  if (!parts) return new CoercionFailure(`${describeValue(value)} is not a decimal`);
+  return formatDecimal(parts, value, precision, scale);
 }
+
+/**
+ * Number() accepts more than decimal text (hex, binary, octal, blanks, 'Infinity'): these
+ * guards leave exactly `[+-]digits[.digits][e[+-]digits]`, which Number() then parses or NaNs.
+ */
+function isPlainNumberText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  if (!(isDigit(first) || first === 43 || first === 45 || first === 46) || !(isDigit(last) || last === 46)) return false;
+  if (first === 48 && n > 2) {
+    const radix = text.charCodeAt(1) | 0x20;
+    if (radix === 120 || radix === 98 || radix === 111) return false;
+  }
+  return true;
+}
+
+/**
+ * Fast path for the common `[+-]digits[.digits]` text with a scale: the canonical text is
+ * the input re-padded. Returns null for anything else (the general path decides, and words
+ * the failure).
+ */
+function plainDecimal(text: string, precision?: number, scale?: number): string | null {
+  if (scale === undefined) return null;
+  const n = text.length;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 43 || sign === 45) i = 1;
+  while (i < n - 1 && text.charCodeAt(i) === 48 && text.charCodeAt(i + 1) !== 46) i++;
+  const wholeStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  const wholeEnd = i;
+  if (wholeEnd === wholeStart) return null;
+  let fractionEnd = i;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return null;
+    for (i++; i < n; i++) if (!isDigit(text.charCodeAt(i))) return null;
+    fractionEnd = n;
+    while (fractionEnd > wholeEnd + 1 && text.charCodeAt(fractionEnd - 1) === 48) fractionEnd--;
+  }
+  const fraction = fractionEnd > wholeEnd + 1 ? text.slice(wholeEnd + 1, fractionEnd) : '';
+  const whole = text.slice(wholeStart, wholeEnd);
+  if (fraction.length > scale || (precision !== undefined && (whole === '0' ? 0 : whole.length) + scale > precision)) return null;
+  const negative = sign === 45 && (whole !== '0' || fraction !== '');
+  const body = scale > 0 ? `${whole}.${fraction.padEnd(scale, '0')}` : whole;
+  return negative ? `-${body}` : body;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function parseDecimalText(text: string): DecimalParts | null {
   const match = DECIMAL_TEXT.exec(text);
@@ -83,7 +131,7 @@ function parseDecimalText(text: string): DecimalParts | null {
   return { negative: sign === '-' && digits !== '', digits, exponent: digits === '' ? 0 : shift };
 }
 
-function integerFromParts(parts: DecimalParts, original: string): unknown {
+function integerFromParts(parts: DecimalParts, original: unknown): unknown {
   if (parts.exponent < 0) return new CoercionFailure(`${describeValue(original)} is not an integer`);
   if (parts.digits === '') return 0;
   if (parts.digits.length + parts.exponent > 19) return new CoercionFailure(`${describeValue(original)} is outside the 64-bit integer range`);
@@ -95,7 +143,7 @@ function integerFromParts(parts: DecimalParts, original: string): unknown {
   return parts.negative ? `-${magnitude}` : magnitude;
 }
 
-function formatDecimal(parts: DecimalParts, original: string, precision?: number, scale?: number): unknown {
+function formatDecimal(parts: DecimalParts, original: unknown, precision?: number, scale?: number): unknown {
   const fractionDigits = Math.max(0, -parts.exponent);
   if (scale !== undefined && fractionDigits > scale) {
     return new CoercionFailure(`${describeValue(original)} has ${fractionDigits} decimal places, more than scale ${scale}`);

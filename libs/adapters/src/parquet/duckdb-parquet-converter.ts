@@ -1,0 +1,74 @@
+import { unlink } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { FieldSpec } from '@pipeline/domain/contract/data-contract.js';
+import { PortError, UnavailableError } from '@pipeline/domain/errors.js';
+import type { SpoolPart } from './ndjson-spool.js';
+import { parquetCopyStatement } from './parquet-copy-statement.js';
+
+export interface DuckDbSettings {
+  /** DuckDB memory_limit, e.g. '256MB'; beyond it DuckDB spills to `tempDir`. */
+  readonly memoryLimit: string;
+  readonly threads: number;
+  readonly rowGroupSize: number;
+}
+
+export interface ParquetPart {
+  readonly path: string;
+  readonly rows: number;
+}
+
+/**
+ * Converts spool parts to Parquet files with one in-process DuckDB per call. Each spool is removed
+ * as soon as its Parquet file exists, so the temp folder holds at most one spool plus the outputs.
+ */
+export async function convertSpoolsToParquet(
+  spools: readonly SpoolPart[],
+  columns: readonly FieldSpec[],
+  tempDir: string,
+  settings: DuckDbSettings,
+): Promise<ParquetPart[]> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: settings.memoryLimit,
+    threads: String(settings.threads),
+    preserve_insertion_order: 'true',
+    temp_directory: tempDir,
+    // Everything needed (json, parquet, icu) is built in; never reach for the network.
+    autoinstall_known_extensions: 'false',
+  });
+  const connection = await instance.connect();
+  try {
+    // After connect: setting the zone needs the icu extension, which loads with the first statement.
+    await connection.run("SET TimeZone = 'UTC'");
+    const parts: ParquetPart[] = [];
+    for (const [index, spool] of spools.entries()) {
+      const output = spool.path.replace(/\.ndjson$/, '.parquet');
+      const result = await connection
+        .run(parquetCopyStatement(spool.path, output, columns, settings.rowGroupSize))
+        .catch((error: unknown) => {
+          throw translateDuckDbError(error, index + 1);
+        });
+      if (result.rowsChanged !== spool.rows) {
+        throw new PortError(
+          'INVALID_INPUT',
+          `parquet part ${index + 1}: spooled ${spool.rows} rows but DuckDB wrote ${result.rowsChanged}`,
+        );
+      }
+      await unlink(spool.path);
+      parts.push({ path: output, rows: spool.rows });
+    }
+    return parts;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A row that does not fit its column type is a bug upstream (coercion); anything else is the machine (memory, disk). */
+function translateDuckDbError(error: unknown, part: number): PortError {
+  // Duck-typed: errors from the native binding need not share this realm's Error (jest's vm contexts).
+  const message = typeof (error as Error | null)?.message === 'string' ? (error as Error).message : String(error);
+  if (/^(Conversion|Invalid Input|Binder) Error/.test(message)) {
+    return new PortError('INVALID_INPUT', `parquet part ${part}: rows do not match the column types: ${message}`, { cause: error });
+  }
+  return new UnavailableError(`parquet part ${part}: DuckDB failed: ${message}`, { cause: error });
+}

@@ -1,0 +1,117 @@
+import { type DataSource } from 'typeorm';
+import { detectCapabilities } from '@pipeline/adapters/postgres/postgres-capabilities.js';
+import { postgresMigrations } from '@pipeline/adapters/postgres/postgres-migrations.js';
+import { PostgresRecordSink, type PostgresRecordSinkOptions } from '@pipeline/adapters/postgres/postgres-record-sink.js';
+import { createPostgresDataSource, runMigrations } from '@pipeline/adapters/postgres/postgres-data-source.js';
+import { describeWithRealPostgres } from '@pipeline/testing/postgres/describe-with-real-postgres.js';
+import { realPostgresUrl } from '@pipeline/testing/postgres/real-postgres-url.js';
+import { createTestDatabase } from '@pipeline/testing/postgres/test-database.js';
+import { useEmbeddedPostgres } from '@pipeline/testing/postgres/embedded-test-postgres.js';
+import type { PostgresTestHandle } from '@pipeline/testing/postgres/postgres-test-handle.js';
+import { describeRecordSinkContract, type RecordSinkFixture, type StoredRecord } from './suites/record-sink.contract-suite.js';
+
+function processedDataFixture(pg: PostgresTestHandle, options?: PostgresRecordSinkOptions): () => Promise<RecordSinkFixture> {
+  return async () => ({
+    sink: new PostgresRecordSink(pg.dataSource, options),
+    rowsOf: (ingestionId) => rowsOf(pg.dataSource, ingestionId),
+    async countMatching(ingestionId, expected) {
+      const [counts] = await pg.dataSource.query(
+        `SELECT count(*)::int AS rows, count(*) FILTER (WHERE p.data = e.json::jsonb)::int AS matching
+         FROM processed_data p LEFT JOIN unnest($2::int[], $3::text[]) AS e(row_number, json) ON e.row_number = p.row_number
+         WHERE p.ingestion_id = $1`,
+        [ingestionId, [...expected.keys()], [...expected.values()]],
+      );
+      return counts;
+    },
+  });
+}
+
+async function rowsOf(ds: DataSource, ingestionId: string): Promise<StoredRecord[]> {
+  const rows = await ds.query(
+    `SELECT dataset, ingestion_id, row_number, record_key, data, ingested_at FROM processed_data WHERE ingestion_id = $1 ORDER BY row_number`,
+    [ingestionId],
+  );
+  return rows.map((r: Record<string, unknown>) => ({
+    dataset: r.dataset,
+    ingestionId: r.ingestion_id,
+    rowNumber: r.row_number,
+    recordKey: r.record_key,
+    data: r.data,
+    ingestedAt: (r.ingested_at as Date).toISOString(),
+  }));
+}
+
+function describeProcessedDataSchema(pg: PostgresTestHandle): void {
+  it('has processed_data as DESIGN.md describes it: columns, unique (ingestion_id, row_number), GIN on data', async () => {
+    const columns = await pg.dataSource.query(
+      `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'processed_data' ORDER BY ordinal_position`,
+    );
+    expect(columns.map((c: Record<string, string>) => [c.column_name, c.data_type, c.is_nullable])).toEqual([
+      ['dataset', 'text', 'NO'],
+      ['ingestion_id', 'text', 'NO'],
+      ['row_number', 'integer', 'NO'],
+      ['record_key', 'text', 'YES'],
+      ['data', 'jsonb', 'NO'],
+      ['ingested_at', 'timestamp with time zone', 'NO'],
+      ['processed_at', 'timestamp with time zone', 'NO'],
+    ]);
+    const indexes: { indexdef: string }[] = await pg.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'processed_data'`);
+    const defs = indexes.map((i) => i.indexdef.replace(/public\./g, ''));
+    expect(defs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/UNIQUE INDEX .* ON processed_data USING btree \(ingestion_id, row_number\)/),
+        expect.stringMatching(/ON processed_data USING gin \(data\)/),
+        expect.stringMatching(/ON processed_data USING btree \(dataset, ingested_at\)/),
+      ]),
+    );
+  });
+}
+
+describe('PostgresRecordSink on embedded PGlite', () => {
+  const pg = useEmbeddedPostgres();
+  describeRecordSinkContract('PostgresRecordSink (PGlite, batched INSERT … unnest)', processedDataFixture(pg));
+  describeProcessedDataSchema(pg);
+
+  it('detects PGlite, where COPY FROM STDIN does not work', async () => {
+    expect(await detectCapabilities(pg.dataSource)).toEqual({ pglite: true, supportsCopy: false });
+  });
+});
+
+describeWithRealPostgres('PostgresRecordSink on PostgreSQL', (pg) => {
+  describeRecordSinkContract('PostgresRecordSink (PostgreSQL, COPY)', processedDataFixture(pg));
+  describeRecordSinkContract(
+    'PostgresRecordSink (PostgreSQL, batched INSERT … unnest)',
+    processedDataFixture(pg, { supportsCopy: false, batchSize: 777 }),
+  );
+  describeProcessedDataSchema(pg);
+
+  it('detects a real server, where COPY works', async () => {
+    expect(await detectCapabilities(pg.dataSource)).toEqual({ pglite: false, supportsCopy: true });
+  });
+
+  it('migrates once when two processes start together, and finds nothing to do afterwards', async () => {
+    const database = await createTestDatabase((await realPostgresUrl())!);
+    const [a, b] = await Promise.all([0, 1].map(() => createPostgresDataSource(database.url, { poolSize: 3 }).initialize()));
+    try {
+      const [ranA, ranB] = await Promise.all([runMigrations(a), runMigrations(b)]);
+      expect([...ranA, ...ranB]).toHaveLength(postgresMigrations.length);
+      expect(await runMigrations(a)).toEqual([]);
+      const tables: { table_name: string }[] = await a.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual([
+        'dataset_contract_versions',
+        'datasets',
+        'events',
+        'ingestions',
+        'processed_data',
+        'projection_checkpoints',
+        'typeorm_migrations',
+        'work_queue',
+      ]);
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()]);
+      await database.drop();
+    }
+  });
+});
