@@ -13,17 +13,31 @@ describe('PostgresEventStore on embedded PGlite', () => {
 describeWithRealPostgres('PostgresEventStore on PostgreSQL', (pg) => {
   describeEventStoreContract('PostgresEventStore (PostgreSQL)', async () => new PostgresEventStore(pg.dataSource));
 
-  it('reports a lost connection as UnavailableError, not as a driver error', async () => {
-    const ds = await createPostgresDataSource(pg.url, { poolSize: 2, applicationName: 'doomed' }).initialize();
+  it('reports a connection lost mid-append as UnavailableError, not as a driver error', async () => {
+    const doomed = await createPostgresDataSource(pg.url, { poolSize: 2, applicationName: 'doomed' }).initialize();
+    const blocker = pg.dataSource.createQueryRunner();
     try {
-      const store = new PostgresEventStore(ds);
-      await store.readStream('warm-up');
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE events IN ACCESS EXCLUSIVE MODE');
+      const append = new PostgresEventStore(doomed).append('lost', [{ type: 'A', data: {} }], 0).catch((e: unknown) => e);
+      await waitUntil(async () => (await pg.dataSource.query(blockedAppends)).length > 0);
       await pg.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'doomed'`);
-      const error = await store.append('lost', [{ type: 'A', data: {} }], 0).catch((e: unknown) => e);
+      const error = await append;
       expect(isUnavailable(error)).toBe(true);
       expect((error as Error).cause).toBeDefined();
     } finally {
-      await ds.destroy();
+      await blocker.rollbackTransaction().catch(() => undefined);
+      await blocker.release();
+      await doomed.destroy();
     }
   });
 });
+
+const blockedAppends = `SELECT pid FROM pg_stat_activity WHERE application_name = 'doomed' AND wait_event_type = 'Lock'`;
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await condition());) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -11,10 +11,15 @@ export function sniffFormat(head: string, namedJson = false): InputFormat {
   const start = firstNonBlank(head);
   if (head[start] === '[') return 'json';
   if (head[start] !== '{') return namedJson ? 'json' : 'csv';
+  return sniffObjectText(head, start, namedJson);
+}
+
+function sniffObjectText(head: string, start: number, namedJson: boolean): InputFormat {
   const newline = head.indexOf('\n', start);
   const first = head.slice(start, newline === -1 ? undefined : newline);
   const afterFirst = newline === -1 ? '' : head.slice(newline + 1).trimStart();
-  const second = afterFirst.slice(0, (afterFirst.indexOf('\n') + 1 || afterFirst.length + 1) - 1);
+  const secondEnd = afterFirst.indexOf('\n');
+  const second = secondEnd === -1 ? afterFirst : afterFirst.slice(0, secondEnd);
   const parsed = parseOrUndefined(first);
   if (isObject(parsed) && Array.isArray(parsed.data)) return 'json';
   if (second.startsWith('{')) return isObject(parsed) || isObject(parseOrUndefined(second)) ? 'ndjson' : 'json';

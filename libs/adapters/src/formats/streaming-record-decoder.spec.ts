@@ -132,8 +132,11 @@ describe('StreamingRecordDecoder', () => {
       expect((await decode(rows(10), 'a.csv', { decoder: { batchSize: 4 } })).batchSizes).toEqual([4, 4, 2]);
     });
 
-    it('destroys the input when the caller stops early', async () => {
-      const input = streamOf(rows(5000), [100]);
+    it.each([
+      ['plain', (text: string) => Buffer.from(text)],
+      ['gzipped', gzip],
+    ])('destroys the %s input when the caller stops early', async (_label, encode) => {
+      const input = streamOf(encode(rows(50_000)), [100]);
       for await (const batch of new StreamingRecordDecoder().decode(input, { name: 'a.csv' })) {
         expect(batch).toHaveLength(1000);
         break;

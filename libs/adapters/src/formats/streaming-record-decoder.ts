@@ -33,18 +33,20 @@ export class StreamingRecordDecoder extends RecordDecoder {
   /** @example for await (const batch of decoder.decode(createReadStream(path), { name: 'raw/orders/a.csv.gz' })) … */
   async *decode(input: Readable, source: DecodeSource): AsyncGenerator<DecodedItem[]> {
     const file = source.name;
+    let bytes: AsyncGenerator<Buffer> | undefined;
     try {
       const hint = formatHint(file, source.format);
       const lines = new LineCounter();
       const raw = await new ByteHead(input[Symbol.asyncIterator]()).fill(2);
-      const bytes = isGzipMagic(raw.bytes) ? gunzipBytes(raw.replay(), file, () => lines.line) : raw.replay();
+      bytes = isGzipMagic(raw.bytes) ? gunzipBytes(raw.replay(), file, () => lines.line) : raw.replay();
       const head = await this.readHead(bytes[Symbol.asyncIterator](), hint);
       inspectHead(head.bytes, head.complete, file);
       const context: FormatContext = { file, limits: this.limits, delimiter: hint.kind === 'format' ? hint.delimiter : undefined };
       const format = hint.kind === 'format' ? hint.format : sniffFormat(head.bytes.toString('utf8'), hint.kind === 'json-or-ndjson');
       yield* decoders[format](utf8Text(head.replay(), file, lines), context);
     } finally {
-      // Also when the caller stops early or the input is rejected unread: release the socket or file handle.
+      // Also when the caller stops early or the input is rejected unread: stop gunzip, release the socket or file handle.
+      await bytes?.return(undefined);
       input.destroy();
     }
   }

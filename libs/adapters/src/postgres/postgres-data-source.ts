@@ -44,7 +44,7 @@ const MIGRATION_LOCK = 0x4d494752; // 'MIGR'
 export async function runMigrations(ds: DataSource): Promise<string[]> {
   const lockRunner = ds.createQueryRunner();
   try {
-    // removed
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const ran = await ds.runMigrations({ transaction: 'all' });
     return ran.map((m) => m.name);
   } finally {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { LINEAGE_FIELDS, type DataContract } from '@pipeline/domain/contract/data-contract.js';
 import { inferContract } from '@pipeline/domain/contract/contract-inference.js';
-import { createRecordPreparer, evaluateBatchRules, type RecordPreparer } from '@pipeline/domain/quality/record-preparer.js';
+import { createRecordPreparer, type RecordPreparer } from '@pipeline/domain/quality/record-preparer.js';
+import { batchRuleResults, evaluateBatchRules } from '@pipeline/domain/quality/batch-rules.js';
+import type { RecordCounts } from '@pipeline/domain/events/ingestion-events.js';
 import { isDecodeError, NotFoundError } from '@pipeline/domain/errors.js';
 import { IngestionEngine, type EngineJob, type EngineProgress, type EngineResult } from '@pipeline/domain/ports/ingestion-engine.js';
 import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
@@ -65,7 +67,7 @@ export class RowStreamingEngine extends IngestionEngine {
         const outcome = await step(next.value);
         if (outcome) return await this.reject(sinks, job, contract, preparer, outcome.halt);
       }
-      const batchHalt = evaluateBatchRules(contract, preparer.counts()).find((v) => v.action === 'halt');
+      const batchHalt = evaluateBatchRules(contract, this.countsOf(preparer)).find((v) => v.action === 'halt');
       if (batchHalt) {
         const reason = { code: 'BATCH_RULE_HALT', message: `${job.sourceKey}: ${batchHalt.message}`, file: job.sourceKey, rule: batchHalt.rule };
         return await this.reject(sinks, job, contract, preparer, reason);
@@ -75,8 +77,8 @@ export class RowStreamingEngine extends IngestionEngine {
         outcome: 'stored',
         contract,
         contractWasInferred: !job.contract,
-        counts: preparer.counts(),
-        ruleResults: preparer.ruleResults(),
+        counts: this.countsOf(preparer),
+        ruleResults: [...preparer.ruleResults(), ...batchRuleResults(contract, this.countsOf(preparer))],
         sinks: results,
       };
     } catch (error) {
@@ -88,7 +90,7 @@ export class RowStreamingEngine extends IngestionEngine {
         outcome: 'rejected',
         contract,
         contractWasInferred: false,
-        counts: preparer?.counts() ?? { recordsIn: 0, valid: 0, warned: 0, quarantined: 0, duplicates: 0 },
+        counts: (preparer && this.countsOf(preparer)) ?? { recordsIn: 0, valid: 0, warned: 0, quarantined: 0, duplicates: 0 },
         ruleResults: preparer?.ruleResults() ?? [],
         reason,
       };
@@ -112,7 +114,7 @@ export class RowStreamingEngine extends IngestionEngine {
     const quarantined: QuarantinedRow[] = [];
     for (const item of batch) {
       if (item.kind === 'bad') {
-        preparer.countUnreadable();
+        this.unreadable.set(preparer, (this.unreadable.get(preparer) ?? 0) + 1);
         const reason = { rule: item.code, action: 'quarantine' as const, message: item.message };
         quarantined.push({ rowNumber: item.index, line: item.line, record: { _raw: item.raw }, reasons: [reason] });
         continue;
@@ -141,7 +143,16 @@ export class RowStreamingEngine extends IngestionEngine {
 
   private async reject(sinks: OpenSinks, job: EngineJob, contract: DataContract, preparer: RecordPreparer, reason: RejectionReason): Promise<EngineResult> {
     await sinks.abort();
-    return { outcome: 'rejected', contract, contractWasInferred: !job.contract, counts: preparer.counts(), ruleResults: preparer.ruleResults(), reason };
+    return { outcome: 'rejected', contract, contractWasInferred: !job.contract, counts: this.countsOf(preparer), ruleResults: preparer.ruleResults(), reason };
+  }
+
+  /** Records the decoder could not read count as received and quarantined. */
+  private readonly unreadable = new WeakMap<RecordPreparer, number>();
+
+  private countsOf(preparer: RecordPreparer): RecordCounts {
+    const c = preparer.counts();
+    const bad = this.unreadable.get(preparer) ?? 0;
+    return { ...c, recordsIn: c.recordsIn + bad, quarantined: c.quarantined + bad };
   }
 
   private target(job: EngineJob, contract: DataContract): SinkTarget {

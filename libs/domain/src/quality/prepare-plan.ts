@@ -52,13 +52,7 @@ export function compilePreparePlan(contract: DataContract, ctx: RuleContext): Pr
   };
   const recordRules = contract.rules.filter((r): r is RecordRule => !isBatchRule(r));
   const coerce = contract.transforms.coerceTypes;
-  const typeRules = new Map<string, RecordRule & { rule: 'ColumnDataType' }>();
-  const completeRules = new Set<string>();
-  for (const rule of recordRules) {
-    const field = rule.rule === 'IsUnique' ? undefined : contract.fields[indexOf(rule.column)];
-    if (coerce && rule.rule === 'ColumnDataType' && field?.type === rule.type && !typeRules.has(rule.column)) typeRules.set(rule.column, rule);
-    if (rule.rule === 'IsComplete') completeRules.add(rule.column);
-  }
+  const { typeRules, completeRules } = explicitOverrides(recordRules, contract.fields, indexOf, coerce);
 
   const tallies: RuleTally[] = [];
   const merged = new Map<RecordRule, RuleTally>();
@@ -79,10 +73,27 @@ export function compilePreparePlan(contract: DataContract, ctx: RuleContext): Pr
   return { fields, fieldIndex, columnRules, uniqueRules, tallies, primaryKey: contract.primaryKey.map(indexOf) };
 }
 
+type TypeRule = RecordRule & { rule: 'ColumnDataType' };
+
+/**
+ * Explicit rules that take over an implicit check: a ColumnDataType rule of the field's own
+ * type sets the action of coercion failures, an IsComplete rule replaces `required`.
+ */
+function explicitOverrides(rules: readonly RecordRule[], fields: readonly FieldSpec[], indexOf: (column: string) => number, coerce: boolean) {
+  const typeRules = new Map<string, TypeRule>();
+  const completeRules = new Set<string>();
+  for (const rule of rules) {
+    if (rule.rule === 'IsComplete') completeRules.add(rule.column);
+    if (rule.rule !== 'ColumnDataType' || !coerce || typeRules.has(rule.column)) continue;
+    if (fields[indexOf(rule.column)].type === rule.type) typeRules.set(rule.column, rule);
+  }
+  return { typeRules, completeRules };
+}
+
 function planField(
   field: FieldSpec,
   coerce: boolean,
-  typeRule: (RecordRule & { rule: 'ColumnDataType' }) | undefined,
+  typeRule: TypeRule | undefined,
   hasCompleteRule: boolean,
   tallies: RuleTally[],
   merged: Map<RecordRule, RuleTally>,

@@ -40,25 +40,15 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The parts of a syntactically and calendrically valid text, or null. The result is reused by the next call. */
 export function scanIsoText(text: string): Readonly<IsoParts> | null {
-  const n = text.length;
-  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0 || !isValidDate(year, month, day)) return null;
-  parts.year = year;
-  parts.month = month;
-  parts.day = day;
-  parts.hasTime = false;
-  parts.hasSeconds = false;
-  parts.hour = parts.minute = parts.second = 0;
-  parts.fractionStart = parts.fractionDigits = 0;
-  parts.offsetMinutes = 0;
-  parts.hasZone = false;
-  if (n === 10) return parts;
+  if (year < 0 || !isValidDate(year, month, day)) return null;
+  reset(year, month, day);
+  if (text.length === 10) return parts;
   const sep = text.charCodeAt(10);
-  if (sep !== 84 && sep !== 116 && sep !== 32) return null;
-  return scanTime(text, 11) ? parts : null;
+  return (sep === 84 || sep === 116 || sep === 32) && scanTime(text, 11) ? parts : null;
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {
@@ -67,56 +57,68 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
+function reset(year: number, month: number, day: number): void {
+  parts.year = year;
+  parts.month = month;
+  parts.day = day;
+  parts.hasTime = parts.hasSeconds = parts.hasZone = false;
+  parts.hour = parts.minute = parts.second = 0;
+  parts.fractionStart = parts.fractionDigits = parts.offsetMinutes = 0;
+}
+
+/** `HH:MM` then optional `:SS[.f]` and zone, from `start`. */
 function scanTime(text: string, start: number): boolean {
   const hour = digits(text, start, 2);
   const minute = digits(text, start + 3, 2);
-  if (text.charCodeAt(start + 2) !== 58 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  if (text.charCodeAt(start + 2) !== 58 || !inRange(hour, 23) || !inRange(minute, 59)) return false;
   parts.hasTime = true;
   parts.hour = hour;
   parts.minute = minute;
-  let i = start + 5;
-  if (text.charCodeAt(i) === 58) {
-    const second = digits(text, i + 1, 2);
-    if (second < 0 || second > 59) return false;
-    parts.second = second;
-    parts.hasSeconds = true;
-    i += 3;
-    const mark = text.charCodeAt(i);
-    if (mark === 46 || mark === 44) {
-      let end = i + 1;
-      while (end < text.length && end - i - 1 < 10 && isDigit(text.charCodeAt(end))) end++;
-      const count = end - i - 1;
-      if (count < 1 || count > 9) return false;
-      parts.fractionStart = i + 1;
-      parts.fractionDigits = count;
-      i = end;
-    }
-  }
-  return scanZone(text, i);
+  const afterMinutes = start + 5;
+  if (text.charCodeAt(afterMinutes) !== 58) return scanZone(text, afterMinutes);
+  const afterSeconds = scanSeconds(text, afterMinutes + 1);
+  return afterSeconds >= 0 && scanZone(text, afterSeconds);
 }
 
+/** `SS[(.|,)f{1,9}]` at `start`; the index after it, or -1. */
+function scanSeconds(text: string, start: number): number {
+  const second = digits(text, start, 2);
+  if (!inRange(second, 59)) return -1;
+  parts.second = second;
+  parts.hasSeconds = true;
+  const mark = text.charCodeAt(start + 2);
+  if (mark !== 46 && mark !== 44) return start + 2;
+  let end = start + 3;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  const count = end - start - 3;
+  if (count < 1 || count > 9) return -1;
+  parts.fractionStart = start + 3;
+  parts.fractionDigits = count;
+  return end;
+}
+
+/** Nothing, or an optional space then `Z`, `z`, `±hh`, `±hhmm` or `±hh:mm`, up to the end of the text. */
 function scanZone(text: string, start: number): boolean {
-  let i = start;
-  const n = text.length;
-  if (i === n) return true;
-  if (text.charCodeAt(i) === 32) i++;
+  if (start === text.length) return true;
+  const i = text.charCodeAt(start) === 32 ? start + 1 : start;
   const c = text.charCodeAt(i);
   parts.hasZone = true;
-  if (c === 90 || c === 122) return i + 1 === n;
-  if (c !== 43 && c !== 45) return false;
-  const hours = digits(text, i + 1, 2);
-  if (hours < 0 || hours > 23) return false;
-  let minutes = 0;
-  let end = i + 3;
-  if (end < n) {
-    if (text.charCodeAt(end) === 58) end++;
-    minutes = digits(text, end, 2);
-    if (minutes < 0 || minutes > 59) return false;
-    end += 2;
-  }
-  parts.offsetMinutes = (c === 45 ? -1 : 1) * (hours * 60 + minutes);
-  return end === n;
+  if (c === 90 || c === 122) return i + 1 === text.length;
+  return (c === 43 || c === 45) && scanOffset(text, i + 1, c === 45 ? -1 : 1);
 }
+
+/** `hh`, `hhmm` or `hh:mm` after the sign, up to the end of the text. */
+function scanOffset(text: string, start: number, sign: number): boolean {
+  const hours = digits(text, start, 2);
+  const minutesAt = text.charCodeAt(start + 2) === 58 ? start + 3 : start + 2;
+  const hasMinutes = minutesAt < text.length;
+  const minutes = hasMinutes ? digits(text, minutesAt, 2) : 0;
+  if (!inRange(hours, 23) || !inRange(minutes, 59)) return false;
+  parts.offsetMinutes = sign * (hours * 60 + minutes);
+  return (hasMinutes ? minutesAt + 2 : start + 2) === text.length;
+}
+
+const inRange = (value: number, max: number): boolean => value >= 0 && value <= max;
 
 /** The value of `count` ASCII digits at `start`, or -1. */
 function digits(text: string, start: number, count: number): number {

@@ -73,12 +73,15 @@ function isPlainNumberText(text: string): boolean {
   if (n === 0) return false;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(n - 1);
-  if (!(isDigit(first) || first === 43 || first === 45 || first === 46) || !(isDigit(last) || last === 46)) return false;
-  if (first === 48 && n > 2) {
-    const radix = text.charCodeAt(1) | 0x20;
-    if (radix === 120 || radix === 98 || radix === 111) return false;
-  }
-  return true;
+  const startsWell = isDigit(first) || first === 43 || first === 45 || first === 46;
+  return startsWell && (isDigit(last) || last === 46) && !hasRadixPrefix(text);
+}
+
+/** `0x1A`, `0b10`, `0o17`. */
+function hasRadixPrefix(text: string): boolean {
+  if (text.length <= 2 || text.charCodeAt(0) !== 48) return false;
+  const radix = text.charCodeAt(1) | 0x20;
+  return radix === 120 || radix === 98 || radix === 111;
 }
 
 /**
@@ -88,29 +91,38 @@ function isPlainNumberText(text: string): boolean {
  */
 function plainDecimal(text: string, precision?: number, scale?: number): string | null {
   if (scale === undefined) return null;
-  const n = text.length;
-  let i = 0;
-  const sign = text.charCodeAt(0);
-  if (sign === 43 || sign === 45) i = 1;
-  while (i < n - 1 && text.charCodeAt(i) === 48 && text.charCodeAt(i + 1) !== 46) i++;
-  const wholeStart = i;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  const wholeEnd = i;
-  if (wholeEnd === wholeStart) return null;
-  let fractionEnd = i;
-  if (i < n) {
-    if (text.charCodeAt(i) !== 46) return null;
-    for (i++; i < n; i++) if (!isDigit(text.charCodeAt(i))) return null;
-    fractionEnd = n;
-    while (fractionEnd > wholeEnd + 1 && text.charCodeAt(fractionEnd - 1) === 48) fractionEnd--;
-  }
-  const fraction = fractionEnd > wholeEnd + 1 ? text.slice(wholeEnd + 1, fractionEnd) : '';
-  const whole = text.slice(wholeStart, wholeEnd);
-  if (fraction.length > scale || (precision !== undefined && (whole === '0' ? 0 : whole.length) + scale > precision)) return null;
-  const negative = sign === 45 && (whole !== '0' || fraction !== '');
-  const body = scale > 0 ? `${whole}.${fraction.padEnd(scale, '0')}` : whole;
-  return negative ? `-${body}` : body;
+  const negative = text.charCodeAt(0) === 45;
+  const signLength = negative || text.charCodeAt(0) === 43 ? 1 : 0;
+  const wholeEnd = skipDigits(text, signLength);
+  const fractionEnd = wholeEnd === signLength ? -1 : significantFractionEnd(text, wholeEnd);
+  if (fractionEnd < 0) return null;
+  const fraction = text.slice(Math.min(wholeEnd + 1, fractionEnd), fractionEnd);
+  return scaledText(negative, withoutLeadingZeros(text.slice(signLength, wholeEnd)), fraction, scale, precision);
 }
+
+function scaledText(negative: boolean, whole: string, fraction: string, scale: number, precision?: number): string | null {
+  const wholeDigits = whole === '0' ? 0 : whole.length;
+  if (fraction.length > scale || wholeDigits + scale > (precision ?? Infinity)) return null;
+  const body = scale > 0 ? `${whole}.${fraction.padEnd(scale, '0')}` : whole;
+  return negative && (wholeDigits > 0 || fraction !== '') ? `-${body}` : body;
+}
+
+function skipDigits(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End of the fraction digits without trailing zeros; -1 unless the rest of the text is `.digits` (or nothing). */
+function significantFractionEnd(text: string, point: number): number {
+  if (point === text.length) return point;
+  if (text.charCodeAt(point) !== 46 || skipDigits(text, point + 1) !== text.length) return -1;
+  let end = text.length;
+  while (end > point + 1 && text.charCodeAt(end - 1) === 48) end--;
+  return end;
+}
+
+const withoutLeadingZeros = (digits: string): string => (digits.length > 1 && digits.charCodeAt(0) === 48 ? digits.replace(/^0+(?=\d)/, '') : digits);
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 

@@ -56,10 +56,10 @@ export function isIsoDateText(text: string): boolean {
 function isEpochText(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  let digitsBefore = 0;
-  while (i < n && isDigit(text.charCodeAt(i))) (i++, digitsBefore++);
-  if (digitsBefore === 0) return false;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let i = start;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === start) return false;
   if (i === n) return true;
   if (text.charCodeAt(i) !== 46 || i + 1 === n) return false;
   for (i++; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;

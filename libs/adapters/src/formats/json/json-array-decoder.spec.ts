@@ -46,6 +46,14 @@ describe('JSON array decoding', () => {
     ]);
   });
 
+  it('finds "data" whatever offset the input is split at (escaped keys, strings holding brackets)', async () => {
+    const bytes = Buffer.from('{"m\\"x": {"data": "]["}, "\\u0064ata": [{"k": "v\\\\"}, {"é": "🦊"}], "z": [1]}');
+    for (let at = 1; at < bytes.length; at++) {
+      const { records } = await decode(bytes, 'd.json', { sizes: [at, bytes.length] });
+      expect({ at, records }).toEqual({ at, records: [{ k: 'v\\' }, { é: '🦊' }] });
+    }
+  });
+
   it('recognises an escaped "data" key', async () => {
     expect((await decode('{"d\\u0061ta":[{"a":1}]}', 'd.json')).records).toEqual([{ a: 1 }]);
   });

@@ -17,6 +17,8 @@ const enum Char {
   CloseBrace = 125,
 }
 
+const isBlank = (c: number): boolean => c === Char.Space || c === Char.Tab || c === Char.CarriageReturn;
+
 /** Receives the text of each element of the records array, with the line it starts on. */
 export type ElementSink = (text: string, line: number) => void;
 
@@ -65,7 +67,7 @@ export class JsonElementScanner {
       }
       const c = chunk.charCodeAt(i);
       if (c === Char.LineFeed) this.line++;
-      else if (c === Char.Space || c === Char.Tab || c === Char.CarriageReturn) continue;
+      else if (isBlank(c)) continue;
       else if (c === Char.Comma) this.comma(chunk, i);
       else if (c === Char.CloseBrace || c === Char.CloseBracket) this.close(c, chunk, i);
       else this.valueChar(c, chunk, i);
@@ -118,15 +120,14 @@ export class JsonElementScanner {
   private startDocument(c: number): void {
     if (this.finished) throw this.syntax('unexpected text after the end of the JSON document');
     this.started = true;
-    if (c === Char.OpenBrace)
-      this.topLevel = new TopLevelObject(
-        this.context,
-        () => this.line,
-        () => this.openRecords(),
-      );
-    else if (c !== Char.OpenBracket) {
+    if (c === Char.OpenBracket) return;
+    if (c !== Char.OpenBrace)
       throw this.failure(DecodeReason.JSON_SHAPE, 'expected a JSON array of objects or an object with a "data" array');
-    }
+    this.topLevel = new TopLevelObject(
+      this.context,
+      () => this.line,
+      () => this.openRecords(),
+    );
   }
 
   private startElement(chunk: string, i: number): void {

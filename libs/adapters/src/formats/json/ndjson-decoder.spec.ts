@@ -29,7 +29,7 @@ describe('NDJSON decoding', () => {
 
   it('reports unreadable lines as bad items and goes on', async () => {
     const deep = '{"a":' + '['.repeat(70) + ']'.repeat(70) + '}';
-    const input = ['{"id":1}', '{"id":2,}', '[1,2]', '"text"', deep, 'null', '{"id":7}'].join('\n');
+    const input = ['{"id":1}', '{"id":2,}', '[1,2]', '"text"', deep, 'null', '{"id":7}'].join('\r\n');
     const { items } = await decode(input, 'raw/e.ndjson');
     expect(items.map((i) => [i.kind, i.index, i.line, i.kind === 'bad' ? i.code : ''])).toEqual([
       ['record', 1, 1, ''],

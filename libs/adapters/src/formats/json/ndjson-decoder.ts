@@ -47,7 +47,8 @@ class NdjsonReader {
         if (!atEnd || pos >= text.length) break;
         newline = text.length;
       }
-      this.readLine(text.slice(pos, newline));
+      const end = newline > pos && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      this.readLine(text.slice(pos, end));
       this.line++;
       pos = newline + 1;
     }

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { processTreeMemory } from './process-tree-rss.js';
+
+export interface MeasuredRun {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** Wall clock from spawn to exit. */
+  readonly seconds: number;
+  /** max(root VmHWM, largest sampled sum of the tree's VmRSS); null where /proc is missing. */
+  readonly peakRssBytes: number | null;
+  readonly stdout: string;
+  /** The last 16 KiB: enough to say why a run failed. */
+  readonly stderrTail: string;
+}
+
+export interface MeasureOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  /** Every sample: seconds so far and the tree's current RSS (bytes, 0 when unknown). */
+  readonly onSample?: (elapsedSeconds: number, rssBytes: number) => void;
+}
+
+const SAMPLE_MS = 50;
+const STDERR_TAIL = 16 * 1024;
+
+/** Runs a command to completion, timing it and sampling its process tree's memory every 50 ms. */
+export function runMeasured(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<MeasuredRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peak: number | null = null;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-STDERR_TAIL)));
+    const sample = () => {
+      const memory = child.pid === undefined ? null : processTreeMemory(child.pid);
+      if (memory) peak = Math.max(peak ?? 0, memory.rssBytes, memory.rootPeakBytes);
+      options.onSample?.((performance.now() - started) / 1000, memory?.rssBytes ?? 0);
+    };
+    const timer = setInterval(sample, SAMPLE_MS);
+    child.once('spawn', sample);
+    child.once('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.once('close', (exitCode, signal) => {
+      clearInterval(timer);
+      resolve({ exitCode, signal, seconds: (performance.now() - started) / 1000, peakRssBytes: peak, stdout, stderrTail: stderr });
+    });
+  });
+}
