@@ -15,9 +15,9 @@ let server: PostgresServer | null = null;
 let postgresDescription: string | null = null;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const options = parseBenchOptions(argv);
-  if (options.help) return (void process.stdout.write(`${USAGE}\n`), 0);
-  if (options.list) return (void process.stdout.write(BENCHMARKS.map((b) => `${b.name.padEnd(12)} ${b.description}\n`).join('')), 0);
+  const { help, list, ...options } = parseBenchOptions(argv);
+  if (help) return (void process.stdout.write(`${USAGE}\n`), 0);
+  if (list) return (void process.stdout.write(BENCHMARKS.map((b) => `${b.name.padEnd(12)} ${b.description}\n`).join('')), 0);
   const selected = selectBenchmarks(options);
   const root = repoRoot();
   const startedAt = new Date();
@@ -82,7 +82,11 @@ function repoRoot(): string {
 }
 
 function stopServer(): void {
-  server?.stop();
+  try {
+    server?.stop();
+  } catch (error) {
+    progress.say(`could not stop the throwaway PostgreSQL: ${(error as Error).message}`);
+  }
   server = null;
 }
 

@@ -18,6 +18,7 @@ export interface MeasureOptions {
   readonly cwd?: string;
   /** Every sample: seconds so far and the tree's current RSS (bytes, 0 when unknown). */
   readonly onSample?: (elapsedSeconds: number, rssBytes: number) => void;
+  readonly onStderr?: (text: string) => void;
 }
 
 const SAMPLE_MS = 50;
@@ -32,7 +33,10 @@ export function runMeasured(command: string, args: readonly string[], options: M
     let stderr = '';
     let peak: number | null = null;
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-STDERR_TAIL)));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr = (stderr + text).slice(-STDERR_TAIL);
+      options.onStderr?.(text);
+    });
     const sample = () => {
       const memory = child.pid === undefined ? null : processTreeMemory(child.pid);
       if (memory) peak = Math.max(peak ?? 0, memory.rssBytes, memory.rootPeakBytes);

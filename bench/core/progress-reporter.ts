@@ -7,7 +7,7 @@ export class ProgressReporter {
   private open = false;
   private readonly tty = Boolean(process.stderr.isTTY);
 
-  constructor(private readonly intervalMs = 2000) {}
+  constructor(private readonly intervalMs = 5000) {}
 
   /** A throttled status line: `label: message (elapsed)`. */
   update(label: string, message: string, elapsedSeconds: number): void {

@@ -52,10 +52,13 @@ export async function runPipelineIngest(request: PipelineRunRequest): Promise<Pi
       throw new Error(`pipeline datasets define failed (exit ${define.exitCode}): ${tail(define.stderrTail + define.stdout)}`);
     const { progress, csv } = request;
     progress.say(`pipeline ingest of ${csv.rows} rows (${formatMegabytes(csv.bytes)}), primary key ${request.primaryKey ? 'id' : 'none'}`);
-    const run = await runMeasured(process.execPath, [cli, 'ingest', csv.path, '--dataset', BENCH_DATASET, '--quiet', '--json'], {
+    // Not --quiet: its progress lines (stderr, every 5 s off a terminal) tell how many rows are through.
+    let rowsSoFar = '';
+    const run = await runMeasured(process.execPath, [cli, 'ingest', csv.path, '--dataset', BENCH_DATASET, '--json'], {
       env,
       cwd: work,
-      onSample: (elapsed, rss) => progress.update('pipeline ingest', `RSS ${formatMegabytes(rss)}`, elapsed),
+      onStderr: (text) => (rowsSoFar = /([\d,]+ rows)[^\n]*\n?$/.exec(text)?.[1] ?? rowsSoFar),
+      onSample: (elapsed, rss) => progress.update('pipeline ingest', `${rowsSoFar || 'starting'}, RSS ${formatMegabytes(rss)}`, elapsed),
     });
     progress.clear();
     const view = parseView(run.stdout);

@@ -3,7 +3,8 @@
  * A refusal is an expected outcome (a command that does not apply to the current state),
  * so it is a value with a stable `code`, not a thrown error.
  */
-export type DecideResult<E> = { readonly ok: true; readonly events: E[] } | { readonly ok: false; readonly code: string; readonly message: string };
+export type DecideResult<E> =
+  { readonly ok: true; readonly events: E[] } | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** The three functions that make an aggregate (oskardudycz/EventSourcing.NodeJS style). */
 export interface Decider<C, E, S> {

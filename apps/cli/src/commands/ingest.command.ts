@@ -4,6 +4,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
+import { ContractFileLoader } from '@pipeline/application/dataset/contract-files/contract-file-loader.js';
+import { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { toSnakeCase } from '@pipeline/domain/transforms/snake-case.js';
 import { RegisterIngestion } from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
 import { ProcessIngestion, type ProcessIngestionResult } from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
@@ -20,6 +22,8 @@ export interface IngestOptions {
 /** `pipeline ingest FILE…`: copy into the raw area, register, process inline with progress. Exit 0 only if every file completed. */
 export async function ingestCommand(ctx: CliContext, files: string[], options: IngestOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ingest needs at least one FILE');
+  // Contract files are the source of truth for their datasets: pick up edits before ingesting.
+  await ctx.get(ContractFileLoader).loadFolder(ctx.get(PipelineConfig).datasetsDir);
   let exitCode = 0;
   for (const file of files) {
     const view = await ingestOne(ctx, file, options);

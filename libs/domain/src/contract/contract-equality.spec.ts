@@ -19,7 +19,11 @@ describe('contractsEqual', () => {
     ['another version', { ...contract, version: 9 }, true],
     ['keys in another order', Object.fromEntries(Object.entries(contract).reverse()) as unknown as DataContract, true],
     ['an explicit undefined description', { ...contract, description: undefined }, true],
-    ['a rule key order difference', { ...contract, rules: [{ action: 'quarantine', min: 0, column: 'id', rule: 'ColumnValuesBetween' }] }, true],
+    [
+      'a rule key order difference',
+      { ...contract, rules: [{ action: 'quarantine', min: 0, column: 'id', rule: 'ColumnValuesBetween' }] },
+      true,
+    ],
     ['another field type', { ...contract, fields: [{ name: 'id', type: 'string', required: true }] }, false],
     ['another rule bound', { ...contract, rules: [{ rule: 'ColumnValuesBetween', column: 'id', min: 1, action: 'quarantine' }] }, false],
     ['another transform', { ...contract, transforms: { ...DEFAULT_TRANSFORMS, trim: false } }, false],

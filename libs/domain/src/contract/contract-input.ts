@@ -20,7 +20,7 @@ export function invalid(place: InputPlace, problem: string): never {
 }
 
 export const show = (value: unknown): string => {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 };
 
@@ -67,7 +67,12 @@ export function readNumber(value: unknown, place: InputPlace, options: { integer
 }
 
 /** `readX(obj[key])` when present, else undefined. */
-export function optional<T>(obj: InputObject, key: string, place: InputPlace, read: (value: unknown, place: InputPlace) => T): T | undefined {
+export function optional<T>(
+  obj: InputObject,
+  key: string,
+  place: InputPlace,
+  read: (value: unknown, place: InputPlace) => T,
+): T | undefined {
   const value = obj[key];
   return value === undefined ? undefined : read(value, at(place, key));
 }

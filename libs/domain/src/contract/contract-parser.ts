@@ -16,15 +16,19 @@ import {
   show,
 } from './contract-input.js';
 import { parseRules } from './contract-rule-parser.js';
-import {
-  type DataContract,
-  DATASET_NAME_PATTERN,
-  DEFAULT_TRANSFORMS,
-  type FieldSpec,
-  type TransformSpec,
-} from './data-contract.js';
+import { type DataContract, DATASET_NAME_PATTERN, DEFAULT_TRANSFORMS, type FieldSpec, type TransformSpec } from './data-contract.js';
 
-const CONTRACT_KEYS = ['dataset', 'version', 'description', 'fields', 'primaryKey', 'rules', 'transforms', 'allowUnknownFields', 'inferred'];
+const CONTRACT_KEYS = [
+  'dataset',
+  'version',
+  'description',
+  'fields',
+  'primaryKey',
+  'rules',
+  'transforms',
+  'allowUnknownFields',
+  'inferred',
+];
 const FIELD_KEYS = ['name', 'type', 'required', 'precision', 'scale', 'description'];
 const TRANSFORM_KEYS = ['snakeCaseFields', 'trim', 'nullTokens', 'coerceTypes', 'dedupeByPrimaryKey'];
 /** Postgres truncates identifiers beyond 63 bytes; names are ASCII, so characters. */

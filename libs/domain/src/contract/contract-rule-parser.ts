@@ -23,14 +23,27 @@ type RuleReader = (obj: InputObject, place: InputPlace, fields: ReadonlySet<stri
 
 /** Per kind: the properties it takes besides `rule` and `action`, and how to read them. */
 const RULES: Readonly<Record<RuleKind, { readonly keys: readonly string[]; readonly read: RuleReader }>> = {
-  IsComplete: { keys: ['column'], read: (o, p, f) => ({ rule: 'IsComplete', column: column(o, p, f), action: action(o, p, 'quarantine') }) },
+  IsComplete: {
+    keys: ['column'],
+    read: (o, p, f) => ({ rule: 'IsComplete', column: column(o, p, f), action: action(o, p, 'quarantine') }),
+  },
   ColumnDataType: {
     keys: ['column', 'type'],
-    read: (o, p, f) => ({ rule: 'ColumnDataType', column: column(o, p, f), type: required(o, 'type', p, readFieldType), action: action(o, p, 'quarantine') }),
+    read: (o, p, f) => ({
+      rule: 'ColumnDataType',
+      column: column(o, p, f),
+      type: required(o, 'type', p, readFieldType),
+      action: action(o, p, 'quarantine'),
+    }),
   },
   ColumnValuesInSet: {
     keys: ['column', 'values'],
-    read: (o, p, f) => ({ rule: 'ColumnValuesInSet', column: column(o, p, f), values: allowedValues(o, p), action: action(o, p, 'quarantine') }),
+    read: (o, p, f) => ({
+      rule: 'ColumnValuesInSet',
+      column: column(o, p, f),
+      values: allowedValues(o, p),
+      action: action(o, p, 'quarantine'),
+    }),
   },
   ColumnValuesMatch: {
     keys: ['column', 'pattern'],
@@ -38,7 +51,12 @@ const RULES: Readonly<Record<RuleKind, { readonly keys: readonly string[]; reado
   },
   ColumnValuesBetween: {
     keys: ['column', 'min', 'max'],
-    read: (o, p, f) => ({ rule: 'ColumnValuesBetween', column: column(o, p, f), ...bounds(o, p, false), action: action(o, p, 'quarantine') }),
+    read: (o, p, f) => ({
+      rule: 'ColumnValuesBetween',
+      column: column(o, p, f),
+      ...bounds(o, p, false),
+      action: action(o, p, 'quarantine'),
+    }),
   },
   ColumnLength: {
     keys: ['column', 'min', 'max'],
@@ -56,7 +74,11 @@ const RULES: Readonly<Record<RuleKind, { readonly keys: readonly string[]; reado
   RowCount: { keys: ['min', 'max'], read: (o, p) => ({ rule: 'RowCount', ...bounds(o, p, true), action: action(o, p, 'halt') }) },
   MaxInvalidRatio: {
     keys: ['max'],
-    read: (o, p) => ({ rule: 'MaxInvalidRatio', max: required(o, 'max', p, (v, q) => readNumber(v, q, { min: 0, max: 1 })), action: action(o, p, 'halt') }),
+    read: (o, p) => ({
+      rule: 'MaxInvalidRatio',
+      max: required(o, 'max', p, (v, q) => readNumber(v, q, { min: 0, max: 1 })),
+      action: action(o, p, 'halt'),
+    }),
   },
 };
 
@@ -81,7 +103,8 @@ function parseRule(item: unknown, place: InputPlace, fields: ReadonlySet<string>
 function action(obj: InputObject, place: InputPlace, fallback: RuleAction): RuleAction {
   const value = optional(obj, 'action', place, readString);
   if (value === undefined) return fallback;
-  if (!(ACTIONS as readonly string[]).includes(value)) invalid(at(place, 'action'), `${show(value)} is not an action; known: ${ACTIONS.join(', ')}`);
+  if (!(ACTIONS as readonly string[]).includes(value))
+    invalid(at(place, 'action'), `${show(value)} is not an action; known: ${ACTIONS.join(', ')}`);
   return value as RuleAction;
 }
 

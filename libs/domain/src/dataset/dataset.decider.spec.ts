@@ -20,14 +20,19 @@ const v = (version: number, overrides: Partial<DataContract> = {}): DataContract
 const withAmount = (version: number) => v(version, { fields: [...v(1).fields, { name: 'amount', type: 'number' }] });
 
 const defined: DatasetEvent = { type: 'DatasetDefined', data: { dataset: 'orders', contract: v(1), definedBy: 'file', definedAt: T0 } };
-const revised: DatasetEvent = { type: 'DatasetContractRevised', data: { dataset: 'orders', contract: withAmount(2), revisedBy: 'api', revisedAt: T1 } };
+const revised: DatasetEvent = {
+  type: 'DatasetContractRevised',
+  data: { dataset: 'orders', contract: withAmount(2), revisedBy: 'api', revisedAt: T1 },
+};
 
 const defineCmd = (contract: DataContract, at = T0, by = 'file'): DatasetCommand => ({ type: 'DefineDataset', data: { contract, by, at } });
 const reviseCmd = (contract: DataContract): DatasetCommand => ({ type: 'ReviseDatasetContract', data: { contract, by: 'api', at: T1 } });
 
 describe('Dataset decider', () => {
   it('defines a new dataset at version 1, whatever version the contract carries', () => {
-    given(datasetDecider).when(defineCmd(v(7))).then(defined);
+    given(datasetDecider)
+      .when(defineCmd(v(7)))
+      .then(defined);
   });
 
   it('defines a new dataset with an inferred contract', () => {
@@ -43,7 +48,9 @@ describe('Dataset decider', () => {
     ['the current revision again', [defined, revised], withAmount(1)],
     ['an inferred contract for a dataset that has one', [defined], v(1, { inferred: true, fields: [{ name: 'x', type: 'string' }] })],
   ])('does nothing when defining %s', (_label, history, contract) => {
-    given(datasetDecider, ...history).when(defineCmd(contract)).then();
+    given(datasetDecider, ...history)
+      .when(defineCmd(contract))
+      .then();
   });
 
   it.each<[string, DatasetCommand]>([
@@ -60,7 +67,9 @@ describe('Dataset decider', () => {
   });
 
   it('refuses to revise a dataset that was never defined', () => {
-    given(datasetDecider).when(reviseCmd(v(1))).thenRefuses('DATASET_NOT_FOUND', 'define it first');
+    given(datasetDecider)
+      .when(reviseCmd(v(1)))
+      .thenRefuses('DATASET_NOT_FOUND', 'define it first');
   });
 
   it('refuses a contract for another dataset', () => {

@@ -51,7 +51,8 @@ export function decideDataset(command: DatasetCommand, state: DatasetState): Dec
     case 'DefineDataset':
       return state.exists ? revise(command.data, state) : define(command.data);
     case 'ReviseDatasetContract':
-      if (!state.exists) return refuse('DATASET_NOT_FOUND', `dataset ${command.data.contract.dataset} has no contract to revise; define it first`);
+      if (!state.exists)
+        return refuse('DATASET_NOT_FOUND', `dataset ${command.data.contract.dataset} has no contract to revise; define it first`);
       return revise(command.data, state);
     default: {
       const unknownCommand: never = command;

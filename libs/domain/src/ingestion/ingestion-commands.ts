@@ -48,13 +48,8 @@ export type RequestReplay = {
 };
 
 export type IngestionCommand =
-  | RegisterIngestion
-  | StartIngestion
-  | CompleteIngestion
-  | RejectIngestion
-  | FailIngestion
-  | DeadLetterIngestion
-  | RequestReplay;
+  RegisterIngestion | StartIngestion | CompleteIngestion | RejectIngestion | FailIngestion | DeadLetterIngestion | RequestReplay;
 
 /** Why a command was refused; stable strings callers may branch on. */
-export type IngestionRefusalCode = 'INGESTION_NOT_FOUND' | 'INGESTION_CONFLICT' | 'INVALID_TRANSITION' | 'INGESTION_DEAD_LETTERED' | 'REPLAY_NOT_ALLOWED';
+export type IngestionRefusalCode =
+  'INGESTION_NOT_FOUND' | 'INGESTION_CONFLICT' | 'INVALID_TRANSITION' | 'INGESTION_DEAD_LETTERED' | 'REPLAY_NOT_ALLOWED';

@@ -1,6 +1,7 @@
 import type { IngestionEvent, IngestionSource } from '../events/ingestion-events.js';
 
-export type IngestionStatus = 'new' | 'received' | 'processing' | 'completed' | 'rejected' | 'failed' | 'dead_lettered' | 'replay_requested';
+export type IngestionStatus =
+  'new' | 'received' | 'processing' | 'completed' | 'rejected' | 'failed' | 'dead_lettered' | 'replay_requested';
 
 /** What the Ingestion decider needs to know about one stream; 'new' means no events yet. */
 export interface IngestionState {
@@ -36,7 +37,13 @@ export function evolveIngestion(state: IngestionState, event: IngestionEvent): I
       return { ...initialIngestionState, status: 'received', ingestionId, dataset, source, receivedAt };
     }
     case 'IngestionStarted':
-      return { ...state, status: 'processing', attempts: event.data.attempt, startedAt: event.data.startedAt, contractVersion: event.data.contractVersion };
+      return {
+        ...state,
+        status: 'processing',
+        attempts: event.data.attempt,
+        startedAt: event.data.startedAt,
+        contractVersion: event.data.contractVersion,
+      };
     case 'QualityChecked':
       return { ...state, contractVersion: event.data.contractVersion };
     case 'RecordsStored':

@@ -7,7 +7,9 @@ import { evolveIngestion, ingestionDecider, initialIngestionState, type Ingestio
 const id = 'ing-1';
 const source: IngestionSource = { kind: 'object', key: 'raw/orders/a.csv', etag: 'e1' };
 const counts: RecordCounts = { recordsIn: 10, valid: 8, warned: 1, quarantined: 1, duplicates: 0 };
-const ruleResults: RuleResult[] = [{ rule: 'IsComplete', column: 'id', action: 'quarantine', passed: 9, failed: 1, samples: [{ row: 3, message: 'm' }] }];
+const ruleResults: RuleResult[] = [
+  { rule: 'IsComplete', column: 'id', action: 'quarantine', passed: 9, failed: 1, samples: [{ row: 3, message: 'm' }] },
+];
 const sinks: SinkResult[] = [{ sink: 'postgres', targets: ['processed_data'], rows: 9, bytes: 900 }];
 const reason: RejectionReason = { code: 'UNBALANCED_QUOTE', message: 'line 3: unbalanced quote', file: 'raw/orders/a.csv', line: 3 };
 
@@ -26,8 +28,14 @@ const failed = (attempt: number): IngestionEvent => ({
 });
 const completed: IngestionEvent = { type: 'IngestionCompleted', data: { ingestionId: id, completedAt: T2, durationMs: 2500 } };
 const rejected: IngestionEvent = { type: 'IngestionRejected', data: { ingestionId: id, reason, rejectedAt: T2 } };
-const deadLettered: IngestionEvent = { type: 'IngestionDeadLettered', data: { ingestionId: id, attempts: 3, lastError: 'db down', deadLetteredAt: T2 } };
-const replayRequested: IngestionEvent = { type: 'IngestionReplayRequested', data: { ingestionId: id, requestedBy: 'ops', requestedAt: T2 } };
+const deadLettered: IngestionEvent = {
+  type: 'IngestionDeadLettered',
+  data: { ingestionId: id, attempts: 3, lastError: 'db down', deadLetteredAt: T2 },
+};
+const replayRequested: IngestionEvent = {
+  type: 'IngestionReplayRequested',
+  data: { ingestionId: id, requestedBy: 'ops', requestedAt: T2 },
+};
 
 const register: IngestionCommand = { type: 'RegisterIngestion', data: { ingestionId: id, dataset: 'orders', source, at: T0 } };
 const start: IngestionCommand = { type: 'StartIngestion', data: { contractVersion: 2, at: T1 } };
@@ -55,7 +63,10 @@ describe('Ingestion decider', () => {
     });
 
     it('is idempotent for an existing ingestion, whatever its status', () => {
-      for (const history of Object.values(histories)) given(ingestionDecider, ...history).when(register).then();
+      for (const history of Object.values(histories))
+        given(ingestionDecider, ...history)
+          .when(register)
+          .then();
     });
 
     it('refuses the same source registered for another dataset', () => {
@@ -78,15 +89,21 @@ describe('Ingestion decider', () => {
       ['an ingestion whose worker crashed mid-attempt', histories.processing, 2],
       ['a replay', histories.replay_requested, 2],
     ])('starts %s with the next attempt number', (_label, history, attempt) => {
-      given(ingestionDecider, ...history).when(start).then(started(attempt));
+      given(ingestionDecider, ...history)
+        .when(start)
+        .then(started(attempt));
     });
 
     it.each([['completed'], ['rejected']] as const)('is a no-op for a %s ingestion (redelivery)', (status) => {
-      given(ingestionDecider, ...histories[status]).when(start).then();
+      given(ingestionDecider, ...histories[status])
+        .when(start)
+        .then();
     });
 
     it('refuses a dead-lettered ingestion until a replay is requested', () => {
-      given(ingestionDecider, ...histories.dead_lettered).when(start).thenRefuses('INGESTION_DEAD_LETTERED', 'request a replay');
+      given(ingestionDecider, ...histories.dead_lettered)
+        .when(start)
+        .thenRefuses('INGESTION_DEAD_LETTERED', 'request a replay');
     });
 
     it('records the contract version it starts with, even none', () => {
@@ -108,17 +125,26 @@ describe('Ingestion decider', () => {
     });
 
     it('is a no-op when already completed', () => {
-      given(ingestionDecider, ...histories.completed).when(complete).then();
+      given(ingestionDecider, ...histories.completed)
+        .when(complete)
+        .then();
     });
 
-    it.each([['received'], ['rejected'], ['failed'], ['dead_lettered'], ['replay_requested']] as const)('refuses a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(complete).thenRefuses('INVALID_TRANSITION', `it is ${status}`);
-    });
+    it.each([['received'], ['rejected'], ['failed'], ['dead_lettered'], ['replay_requested']] as const)(
+      'refuses a %s ingestion',
+      (status) => {
+        given(ingestionDecider, ...histories[status])
+          .when(complete)
+          .thenRefuses('INVALID_TRANSITION', `it is ${status}`);
+      },
+    );
   });
 
   describe('RejectIngestion', () => {
     it('rejects without quality results when no records were counted', () => {
-      given(ingestionDecider, ...histories.processing).when(reject).then({ type: 'IngestionRejected', data: { ingestionId: id, reason, rejectedAt: T2 } });
+      given(ingestionDecider, ...histories.processing)
+        .when(reject)
+        .then({ type: 'IngestionRejected', data: { ingestionId: id, reason, rejectedAt: T2 } });
     });
 
     it('records the quality results first when counts are given, using the started contract version by default', () => {
@@ -131,15 +157,21 @@ describe('Ingestion decider', () => {
     });
 
     it.each([['received'], ['failed'], ['replay_requested']] as const)('can reject a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(reject).then({ type: 'IngestionRejected', data: { ingestionId: id, reason, rejectedAt: T2 } });
+      given(ingestionDecider, ...histories[status])
+        .when(reject)
+        .then({ type: 'IngestionRejected', data: { ingestionId: id, reason, rejectedAt: T2 } });
     });
 
     it('is a no-op when already rejected', () => {
-      given(ingestionDecider, ...histories.rejected).when(reject).then();
+      given(ingestionDecider, ...histories.rejected)
+        .when(reject)
+        .then();
     });
 
     it.each([['completed'], ['dead_lettered']] as const)('refuses a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(reject).thenRefuses('INVALID_TRANSITION');
+      given(ingestionDecider, ...histories[status])
+        .when(reject)
+        .thenRefuses('INVALID_TRANSITION');
     });
   });
 
@@ -149,11 +181,15 @@ describe('Ingestion decider', () => {
     });
 
     it('is a no-op when already failed', () => {
-      given(ingestionDecider, ...histories.failed).when(fail).then();
+      given(ingestionDecider, ...histories.failed)
+        .when(fail)
+        .then();
     });
 
     it.each([['completed'], ['rejected'], ['dead_lettered']] as const)('refuses a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(fail).thenRefuses('INVALID_TRANSITION', `it is ${status}`);
+      given(ingestionDecider, ...histories[status])
+        .when(fail)
+        .thenRefuses('INVALID_TRANSITION', `it is ${status}`);
     });
   });
 
@@ -166,17 +202,23 @@ describe('Ingestion decider', () => {
     });
 
     it.each([['dead_lettered'], ['completed'], ['rejected']] as const)('is a no-op for a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(deadLetter).then();
+      given(ingestionDecider, ...histories[status])
+        .when(deadLetter)
+        .then();
     });
   });
 
   describe('RequestReplay', () => {
     it.each([['failed'], ['dead_lettered'], ['rejected']] as const)('replays a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(replay).then(replayRequested);
+      given(ingestionDecider, ...histories[status])
+        .when(replay)
+        .then(replayRequested);
     });
 
     it.each([['completed'], ['received'], ['processing'], ['replay_requested']] as const)('refuses a %s ingestion', (status) => {
-      given(ingestionDecider, ...histories[status]).when(replay).thenRefuses('REPLAY_NOT_ALLOWED', `is ${status}`);
+      given(ingestionDecider, ...histories[status])
+        .when(replay)
+        .thenRefuses('REPLAY_NOT_ALLOWED', `is ${status}`);
     });
   });
 

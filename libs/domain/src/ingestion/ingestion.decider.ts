@@ -58,10 +58,16 @@ export const ingestionDecider: Decider<IngestionCommand, IngestionEvent, Ingesti
 
 function register({ data }: RegisterIngestion, state: IngestionState): Result {
   if (state.status === 'new') {
-    return accept({ type: 'IngestionReceived', data: { ingestionId: data.ingestionId, dataset: data.dataset, source: data.source, receivedAt: data.at } });
+    return accept({
+      type: 'IngestionReceived',
+      data: { ingestionId: data.ingestionId, dataset: data.dataset, source: data.source, receivedAt: data.at },
+    });
   }
   if (state.dataset !== data.dataset) {
-    return refusal('INGESTION_CONFLICT', `ingestion ${state.ingestionId} is already registered for dataset ${state.dataset}, not ${data.dataset}`);
+    return refusal(
+      'INGESTION_CONFLICT',
+      `ingestion ${state.ingestionId} is already registered for dataset ${state.dataset}, not ${data.dataset}`,
+    );
   }
   return accept();
 }
@@ -72,7 +78,10 @@ function start({ data }: StartIngestion, state: IngestionState): Result {
     case 'rejected':
       return accept();
     case 'dead_lettered':
-      return refusal('INGESTION_DEAD_LETTERED', `ingestion ${state.ingestionId} is dead-lettered: request a replay before starting it again`);
+      return refusal(
+        'INGESTION_DEAD_LETTERED',
+        `ingestion ${state.ingestionId} is dead-lettered: request a replay before starting it again`,
+      );
     default:
       // From processing too: the previous attempt's worker died without recording an outcome.
       return accept({
@@ -88,7 +97,16 @@ function complete({ data }: CompleteIngestion, state: IngestionState): Result {
   const id = state.ingestionId;
   const durationMs = state.startedAt === null ? 0 : Math.max(0, Date.parse(data.at) - Date.parse(state.startedAt));
   return accept(
-    { type: 'QualityChecked', data: { ingestionId: id, counts: data.counts, ruleResults: data.ruleResults, contractVersion: data.contractVersion, checkedAt: data.at } },
+    {
+      type: 'QualityChecked',
+      data: {
+        ingestionId: id,
+        counts: data.counts,
+        ruleResults: data.ruleResults,
+        contractVersion: data.contractVersion,
+        checkedAt: data.at,
+      },
+    },
     { type: 'RecordsStored', data: { ingestionId: id, sinks: data.sinks, storedAt: data.at } },
     { type: 'IngestionCompleted', data: { ingestionId: id, completedAt: data.at, durationMs } },
   );
@@ -103,9 +121,15 @@ function reject({ data }: RejectIngestion, state: IngestionState): Result {
   const events: IngestionEvent[] = [];
   if (data.counts) {
     const contractVersion = data.contractVersion ?? state.contractVersion ?? 0;
-    events.push({ type: 'QualityChecked', data: { ingestionId: id, counts: data.counts, ruleResults: data.ruleResults ?? [], contractVersion, checkedAt: data.at } });
+    events.push({
+      type: 'QualityChecked',
+      data: { ingestionId: id, counts: data.counts, ruleResults: data.ruleResults ?? [], contractVersion, checkedAt: data.at },
+    });
   }
-  events.push({ type: 'IngestionRejected', data: { ingestionId: id, reason: data.reason, ...(data.counts ? { counts: data.counts } : {}), rejectedAt: data.at } });
+  events.push({
+    type: 'IngestionRejected',
+    data: { ingestionId: id, reason: data.reason, ...(data.counts ? { counts: data.counts } : {}), rejectedAt: data.at },
+  });
   return accept(...events);
 }
 
@@ -114,7 +138,10 @@ const FAILABLE: readonly IngestionStatus[] = ['received', 'processing', 'replay_
 function fail({ data }: FailIngestion, state: IngestionState): Result {
   if (state.status === 'failed') return accept();
   if (!FAILABLE.includes(state.status)) return wrongState('fail', state, FAILABLE.join(', '));
-  return accept({ type: 'IngestionFailed', data: { ingestionId: state.ingestionId, attempt: state.attempts, error: data.error, failedAt: data.at } });
+  return accept({
+    type: 'IngestionFailed',
+    data: { ingestionId: state.ingestionId, attempt: state.attempts, error: data.error, failedAt: data.at },
+  });
 }
 
 function deadLetter({ data }: DeadLetterIngestion, state: IngestionState): Result {
@@ -130,9 +157,15 @@ const REPLAYABLE: readonly IngestionStatus[] = ['failed', 'dead_lettered', 'reje
 
 function requestReplay({ data }: RequestReplay, state: IngestionState): Result {
   if (!REPLAYABLE.includes(state.status)) {
-    return refusal('REPLAY_NOT_ALLOWED', `ingestion ${state.ingestionId} is ${state.status}: only failed, dead-lettered or rejected ingestions can be replayed`);
+    return refusal(
+      'REPLAY_NOT_ALLOWED',
+      `ingestion ${state.ingestionId} is ${state.status}: only failed, dead-lettered or rejected ingestions can be replayed`,
+    );
   }
-  return accept({ type: 'IngestionReplayRequested', data: { ingestionId: state.ingestionId, requestedBy: data.requestedBy, requestedAt: data.at } });
+  return accept({
+    type: 'IngestionReplayRequested',
+    data: { ingestionId: state.ingestionId, requestedBy: data.requestedBy, requestedAt: data.at },
+  });
 }
 
 function wrongState(verb: string, state: IngestionState, allowed: string): Result {

@@ -46,7 +46,13 @@ describe('batchRuleResults', () => {
     ];
     expect(batchRuleResults({ rules }, counts(10))).toEqual([
       { rule: 'RowCount', action: 'halt', passed: 1, failed: 0, samples: [] },
-      { rule: 'RowCount', action: 'warn', passed: 0, failed: 1, samples: [{ row: 0, message: 'RowCount failed: 10 records, fewer than 100' }] },
+      {
+        rule: 'RowCount',
+        action: 'warn',
+        passed: 0,
+        failed: 1,
+        samples: [{ row: 0, message: 'RowCount failed: 10 records, fewer than 100' }],
+      },
     ]);
   });
 });

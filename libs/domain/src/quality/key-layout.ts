@@ -55,7 +55,13 @@ export class KeyLayouts {
       const kept = plan.duplicates.filter((d) => this.fieldIndex.has(d.name) || (this.keepUnknown && !LINEAGE_NAMES.has(d.name)));
       if (kept.length > 0) {
         const message = `field names collide after renaming: ${describeDuplicateColumns(kept)}`;
-        return { keys, targets: new Int32Array(0), unknownNames: [], unknownKeys: [], problem: { rule: 'DistinctColumnNames', action: 'halt', message } };
+        return {
+          keys,
+          targets: new Int32Array(0),
+          unknownNames: [],
+          unknownKeys: [],
+          problem: { rule: 'DistinctColumnNames', action: 'halt', message },
+        };
       }
     }
     const targets = new Int32Array(keys.length);

@@ -56,7 +56,9 @@ export function compilePreparePlan(contract: DataContract, ctx: RuleContext): Pr
 
   const tallies: RuleTally[] = [];
   const merged = new Map<RecordRule, RuleTally>();
-  const fields = contract.fields.map((field) => planField(field, coerce, typeRules.get(field.name), completeRules.has(field.name), tallies, merged));
+  const fields = contract.fields.map((field) =>
+    planField(field, coerce, typeRules.get(field.name), completeRules.has(field.name), tallies, merged),
+  );
   const columnRules: ColumnRulePlan[] = [];
   const uniqueRules: UniqueRulePlan[] = [];
   for (const rule of recordRules) {
@@ -79,7 +81,12 @@ type TypeRule = RecordRule & { rule: 'ColumnDataType' };
  * Explicit rules that take over an implicit check: a ColumnDataType rule of the field's own
  * type sets the action of coercion failures, an IsComplete rule replaces `required`.
  */
-function explicitOverrides(rules: readonly RecordRule[], fields: readonly FieldSpec[], indexOf: (column: string) => number, coerce: boolean) {
+function explicitOverrides(
+  rules: readonly RecordRule[],
+  fields: readonly FieldSpec[],
+  indexOf: (column: string) => number,
+  coerce: boolean,
+) {
   const typeRules = new Map<string, TypeRule>();
   const completeRules = new Set<string>();
   for (const rule of rules) {
@@ -111,7 +118,13 @@ function planField(
     completeTally = new RuleTally('IsComplete', field.name, 'quarantine');
     tallies.push(completeTally);
   }
-  return { name: field.name, coerce: coerce ? compileCoercer(field) : null, typeTally, typeLabel: `ColumnDataType(${field.type})`, completeTally };
+  return {
+    name: field.name,
+    coerce: coerce ? compileCoercer(field) : null,
+    typeTally,
+    typeLabel: `ColumnDataType(${field.type})`,
+    completeTally,
+  };
 }
 
 export const actionRank = (action: RuleAction): number => (action === 'halt' ? 3 : action === 'quarantine' ? 2 : 1);

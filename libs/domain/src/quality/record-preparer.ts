@@ -2,12 +2,12 @@ import { type DataContract, type FieldSpec, LINEAGE_FIELDS } from '../contract/d
 import type { RecordCounts, RuleResult } from '../events/ingestion-events.js';
 import type { ProcessedRow, RawRecord, Violation } from '../records/processed-row.js';
 import { CoercionFailure } from '../transforms/coercion-failure.js';
-import { appendLineage, type LineageContext } from '../transforms/lineage.js';
+import type { LineageContext } from '../transforms/lineage.js';
 import { createValueCleaner, type ValueCleaner } from '../transforms/value-cleaning.js';
 import { HashedKeySet } from './hashed-key-set.js';
 import { DROPPED, type KeyLayout, KeyLayouts } from './key-layout.js';
 import { actionRank, compilePreparePlan, type PreparePlan } from './prepare-plan.js';
-import { jsonValueText, keyFragment, lineageFragments } from './row-json.js';
+import { RowAssembler } from './row-assembler.js';
 import type { RuleTally } from './rule-tally.js';
 
 export type PrepareOutcome =
@@ -53,13 +53,15 @@ export function createRecordPreparer(contract: DataContract, ctx: PrepareContext
   const plan = compilePreparePlan(contract, { now: typeof ctx.now === 'string' ? new Date(ctx.now) : ctx.now });
   const layouts = new KeyLayouts(plan.fieldIndex, contract.transforms, contract.allowUnknownFields);
   const dedupe = contract.transforms.dedupeByPrimaryKey && plan.primaryKey.length > 0 ? new HashedKeySet() : null;
-  return new ContractRecordPreparer(plan, layouts, createValueCleaner(contract.transforms), dedupe, ctx);
+  const rows = new RowAssembler(
+    plan.fields.map((f) => f.name),
+    plan.primaryKey,
+    ctx,
+  );
+  return new ContractRecordPreparer(plan, layouts, createValueCleaner(contract.transforms), dedupe, rows);
 }
 
 class ContractRecordPreparer implements RecordPreparer {
-  private readonly names: readonly string[];
-  private readonly fieldKeys: readonly string[];
-  private readonly lineageJson: { readonly head: string; readonly tail: string };
   private readonly scratch: unknown[];
   private recordsIn = 0;
   private valid = 0;
@@ -75,11 +77,8 @@ class ContractRecordPreparer implements RecordPreparer {
     private readonly layouts: KeyLayouts,
     private readonly clean: ValueCleaner,
     private readonly seenKeys: HashedKeySet | null,
-    private readonly lineage: LineageContext,
+    private readonly rows: RowAssembler,
   ) {
-    this.names = plan.fields.map((f) => f.name);
-    this.fieldKeys = plan.fields.map((f, i) => keyFragment(f.name, i === 0));
-    this.lineageJson = lineageFragments(lineage);
     this.scratch = new Array<unknown>(plan.fields.length).fill(null);
   }
 
@@ -108,7 +107,13 @@ class ContractRecordPreparer implements RecordPreparer {
   }
 
   counts(): RecordCounts {
-    return { recordsIn: this.recordsIn, valid: this.valid, warned: this.warned, quarantined: this.quarantined, duplicates: this.duplicates };
+    return {
+      recordsIn: this.recordsIn,
+      valid: this.valid,
+      warned: this.warned,
+      quarantined: this.quarantined,
+      duplicates: this.duplicates,
+    };
   }
 
   ruleResults(): RuleResult[] {
@@ -121,7 +126,14 @@ class ContractRecordPreparer implements RecordPreparer {
       const field = fields[f];
       const value = typed[f];
       if (value === null) {
-        if (field.completeTally) this.fail(field.completeTally, rowNumber, 'IsComplete', field.name, `column "${field.name}" failed IsComplete: the value is null`);
+        if (field.completeTally)
+          this.fail(
+            field.completeTally,
+            rowNumber,
+            'IsComplete',
+            field.name,
+            `column "${field.name}" failed IsComplete: the value is null`,
+          );
         if (field.typeTally) field.typeTally.passed++;
         continue;
       }
@@ -163,49 +175,18 @@ class ContractRecordPreparer implements RecordPreparer {
       this.quarantined++;
       return this.worst === HALT ? { kind: 'halt', violations } : { kind: 'quarantined', violations, record: raw };
     }
-    const recordKey = this.recordKey(typed);
-    if (recordKey !== null && this.seenKeys !== null && !this.hasNullKeyPart(typed) && !this.seenKeys.add(recordKey)) {
+    const recordKey = this.rows.recordKey(typed);
+    if (recordKey !== null && this.seenKeys !== null && !this.rows.hasNullKeyPart(typed) && !this.seenKeys.add(recordKey)) {
       this.duplicates++;
       return DUPLICATE;
     }
-    const row: ProcessedRow = { rowNumber, recordKey, values: this.values(typed, extras, layout, rowNumber), json: this.json(typed, extras, layout, rowNumber) };
+    const row = this.rows.row(typed, extras, layout, rowNumber, recordKey);
     if (violations === null) {
       this.valid++;
       return { kind: 'valid', row, violations: NO_VIOLATIONS };
     }
     this.warned++;
     return { kind: 'warned', row, violations };
-  }
-
-  private values(typed: unknown[], extras: unknown[] | null, layout: KeyLayout, rowNumber: number): Record<string, unknown> {
-    const values: Record<string, unknown> = {};
-    const names = this.names;
-    for (let f = 0; f < names.length; f++) values[names[f]] = typed[f];
-    if (extras !== null) for (let k = 0; k < extras.length; k++) values[layout.unknownNames[k]] = extras[k];
-    appendLineage(values, this.lineage, rowNumber);
-    return values;
-  }
-
-  private json(typed: unknown[], extras: unknown[] | null, layout: KeyLayout, rowNumber: number): string {
-    const keys = this.fieldKeys;
-    let json = '';
-    for (let f = 0; f < keys.length; f++) json += keys[f] + jsonValueText(typed[f]);
-    if (extras !== null) for (let k = 0; k < extras.length; k++) json += layout.unknownKeys[k] + jsonValueText(extras[k]);
-    return json + (json === '' ? '{' : ',') + this.lineageJson.head + rowNumber + this.lineageJson.tail;
-  }
-
-  private recordKey(typed: unknown[]): string | null {
-    const pk = this.plan.primaryKey;
-    if (pk.length === 0) return null;
-    let key = '[';
-    for (let k = 0; k < pk.length; k++) key += (k === 0 ? '' : ',') + jsonValueText(typed[pk[k]]);
-    return key + ']';
-  }
-
-  private hasNullKeyPart(typed: unknown[]): boolean {
-    const pk = this.plan.primaryKey;
-    for (let k = 0; k < pk.length; k++) if (typed[pk[k]] === null) return true;
-    return false;
   }
 
   private fail(tally: RuleTally, rowNumber: number, rule: string, column: string, message: string): void {

@@ -63,10 +63,20 @@ const cases: Case[] = [
     '2026-11-26T10:00:00.001Z',
     'column "created_at" failed ColumnValuesNotInFuture: "2026-11-26T10:00:00.001Z" is later than now (2026-11-26T10:00:00.000Z)',
   ],
-  ['NotInFuture: tomorrow', notInFuture, '2026-11-27', 'column "created_at" failed ColumnValuesNotInFuture: "2026-11-27" is later than now (2026-11-26T10:00:00.000Z)'],
+  [
+    'NotInFuture: tomorrow',
+    notInFuture,
+    '2026-11-27',
+    'column "created_at" failed ColumnValuesNotInFuture: "2026-11-27" is later than now (2026-11-26T10:00:00.000Z)',
+  ],
   ['NotInFuture: garbage', notInFuture, 'soon', 'column "created_at" failed ColumnValuesNotInFuture: "soon" is not a timestamp'],
   ['NotInFuture: within tolerance', tolerant, '2026-11-26T10:01:00.000Z', null],
-  ['NotInFuture: beyond tolerance', tolerant, '2026-11-26T10:01:00.001Z', 'column "created_at" failed ColumnValuesNotInFuture: "2026-11-26T10:01:00.001Z" is later than now (2026-11-26T10:00:00.000Z)'],
+  [
+    'NotInFuture: beyond tolerance',
+    tolerant,
+    '2026-11-26T10:01:00.001Z',
+    'column "created_at" failed ColumnValuesNotInFuture: "2026-11-26T10:01:00.001Z" is later than now (2026-11-26T10:00:00.000Z)',
+  ],
 ];
 
 describe('columnRuleCheck', () => {
@@ -90,14 +100,44 @@ describe('uniqueRuleCheck', () => {
   const rule: RecordRule & { rule: 'IsUnique' } = { rule: 'IsUnique', columns: ['order_id', 'line'], action: 'quarantine' };
 
   it.each<[string, unknown[][], (string | null)[]]>([
-    ['distinct keys pass', [['a', 1], ['a', 2], ['b', 1]], [null, null, null]],
+    [
+      'distinct keys pass',
+      [
+        ['a', 1],
+        ['a', 2],
+        ['b', 1],
+      ],
+      [null, null, null],
+    ],
     [
       'a repeated key fails after the first',
-      [['a', 1], ['a', 1], ['a', 1]],
-      [null, 'columns "order_id", "line" failed IsUnique: "[\\"a\\",1]" already appeared in this ingestion', 'columns "order_id", "line" failed IsUnique: "[\\"a\\",1]" already appeared in this ingestion'],
+      [
+        ['a', 1],
+        ['a', 1],
+        ['a', 1],
+      ],
+      [
+        null,
+        'columns "order_id", "line" failed IsUnique: "[\\"a\\",1]" already appeared in this ingestion',
+        'columns "order_id", "line" failed IsUnique: "[\\"a\\",1]" already appeared in this ingestion',
+      ],
     ],
-    ['keys with a null part are not checked', [['a', null], ['a', null]], [null, null]],
-    ['types are part of the key', [['a', 1], ['a', '1']], [null, null]],
+    [
+      'keys with a null part are not checked',
+      [
+        ['a', null],
+        ['a', null],
+      ],
+      [null, null],
+    ],
+    [
+      'types are part of the key',
+      [
+        ['a', 1],
+        ['a', '1'],
+      ],
+      [null, null],
+    ],
   ])('%s', (_label, keys, expected) => {
     const check = uniqueRuleCheck(rule);
     expect(keys.map((k) => check(k)?.message ?? null)).toEqual(expected);
@@ -106,7 +146,12 @@ describe('uniqueRuleCheck', () => {
   it('reports the rule, the joined columns and the action', () => {
     const check = uniqueRuleCheck({ rule: 'IsUnique', columns: ['id'], action: 'warn' });
     check([7]);
-    expect(check([7])).toEqual({ rule: 'IsUnique', column: 'id', action: 'warn', message: 'columns "id" failed IsUnique: 7 already appeared in this ingestion' });
+    expect(check([7])).toEqual({
+      rule: 'IsUnique',
+      column: 'id',
+      action: 'warn',
+      message: 'columns "id" failed IsUnique: 7 already appeared in this ingestion',
+    });
   });
 
   it('starts empty for every compiled check', () => {

@@ -64,7 +64,11 @@ export function uniqueRuleCheck(rule: UniqueRule): KeyCheck {
     const key = JSON.stringify(keyValues);
     if (seen.add(key)) return null;
     const shown = keyValues.length === 1 ? describeValue(keyValues[0]) : describeValue(key);
-    return failure(name, rule.action, `columns "${rule.columns.join('", "')}" failed IsUnique: ${shown} already appeared in this ingestion`);
+    return failure(
+      name,
+      rule.action,
+      `columns "${rule.columns.join('", "')}" failed IsUnique: ${shown} already appeared in this ingestion`,
+    );
   };
 }
 
@@ -128,8 +132,10 @@ function lengthCheck(rule: Extract<ColumnRule, { rule: 'ColumnLength' }>): Value
   return (value) => {
     if (value === null || value === undefined) return null;
     const length = codePointLength(asText(value));
-    if (min !== undefined && length < min) return violation(rule, 'ColumnLength', `${describeValue(value)} has ${length} characters, fewer than ${min}`);
-    if (max !== undefined && length > max) return violation(rule, 'ColumnLength', `${describeValue(value)} has ${length} characters, more than ${max}`);
+    if (min !== undefined && length < min)
+      return violation(rule, 'ColumnLength', `${describeValue(value)} has ${length} characters, fewer than ${min}`);
+    if (max !== undefined && length > max)
+      return violation(rule, 'ColumnLength', `${describeValue(value)} has ${length} characters, more than ${max}`);
     return null;
   };
 }

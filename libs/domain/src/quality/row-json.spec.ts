@@ -35,6 +35,15 @@ describe('row JSON text', () => {
     const ctx = { ingestionId: 'i"d', source: 'raw/a b.csv', ingestedAt: '2026-11-26T10:00:00.000Z' };
     const { head, tail } = lineageFragments(ctx);
     const text = `${keyFragment('a', true)}${jsonValueText(1)}${keyFragment('we"ird', false)}${jsonValueText('x')},${head}7${tail}`;
-    expect(text).toBe(JSON.stringify({ a: 1, 'we"ird': 'x', _ingestion_id: 'i"d', _source: 'raw/a b.csv', _row: 7, _ingested_at: '2026-11-26T10:00:00.000Z' }));
+    expect(text).toBe(
+      JSON.stringify({
+        a: 1,
+        'we"ird': 'x',
+        _ingestion_id: 'i"d',
+        _source: 'raw/a b.csv',
+        _row: 7,
+        _ingested_at: '2026-11-26T10:00:00.000Z',
+      }),
+    );
   });
 });

@@ -2,7 +2,11 @@ import { describeDuplicateColumns, planColumns } from './column-plan.js';
 
 describe('planColumns', () => {
   it.each([
-    [['OrderID', 'customerName', 'unit-price ($)'], true, { OrderID: 'order_id', customerName: 'customer_name', 'unit-price ($)': 'unit_price' }],
+    [
+      ['OrderID', 'customerName', 'unit-price ($)'],
+      true,
+      { OrderID: 'order_id', customerName: 'customer_name', 'unit-price ($)': 'unit_price' },
+    ],
     [['OrderID', 'customerName'], false, { OrderID: 'OrderID', customerName: 'customerName' }],
     [[], true, {}],
   ])('%j (snakeCase %s) → %j', (raw, snakeCaseFields, expected) => {

@@ -122,7 +122,8 @@ function significantFractionEnd(text: string, point: number): number {
   return end;
 }
 
-const withoutLeadingZeros = (digits: string): string => (digits.length > 1 && digits.charCodeAt(0) === 48 ? digits.replace(/^0+(?=\d)/, '') : digits);
+const withoutLeadingZeros = (digits: string): string =>
+  digits.length > 1 && digits.charCodeAt(0) === 48 ? digits.replace(/^0+(?=\d)/, '') : digits;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -146,10 +147,12 @@ function parseDecimalText(text: string): DecimalParts | null {
 function integerFromParts(parts: DecimalParts, original: unknown): unknown {
   if (parts.exponent < 0) return new CoercionFailure(`${describeValue(original)} is not an integer`);
   if (parts.digits === '') return 0;
-  if (parts.digits.length + parts.exponent > 19) return new CoercionFailure(`${describeValue(original)} is outside the 64-bit integer range`);
+  if (parts.digits.length + parts.exponent > 19)
+    return new CoercionFailure(`${describeValue(original)} is outside the 64-bit integer range`);
   const magnitude = parts.digits + '0'.repeat(parts.exponent);
   const limit = parts.negative ? INT64_MIN_ABS : INT64_MAX;
-  if (magnitude.length === 19 && magnitude > limit) return new CoercionFailure(`${describeValue(original)} is outside the 64-bit integer range`);
+  if (magnitude.length === 19 && magnitude > limit)
+    return new CoercionFailure(`${describeValue(original)} is outside the 64-bit integer range`);
   const n = Number(magnitude);
   if (Number.isSafeInteger(n)) return parts.negative ? -n : n;
   return parts.negative ? `-${magnitude}` : magnitude;
