@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 const forbiddenInDomain = ['@nestjs/*', 'typeorm', 'typeorm/*', '@aws-sdk/*', 'pg', 'pg-*', '@electric-sql/*', '@duckdb/*', '@apollo/*', 'graphql'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.pipeline/**', 'test-artifacts/**', '**/*.mjs', 'bin/**'] },
+  { ignores: ['.tmp/**', 'bench/.cache/**', 'dist/**', 'node_modules/**', 'coverage/**', '.pipeline/**', 'test-artifacts/**', '**/*.mjs', 'bin/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
