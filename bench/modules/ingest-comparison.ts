@@ -28,8 +28,8 @@ export async function runIngestComparison(
   spec: CsvSpec,
   variants: readonly boolean[],
 ): Promise<IngestComparison> {
+  const serverUrl = await ctx.postgresUrl(); // first: without a server there is no point generating
   const csv = await cachedOrdersCsv(ctx.cacheDir, spec, ctx.progress);
-  const serverUrl = await ctx.postgresUrl();
   const copy = await inScratchDatabase(ctx, serverUrl, 'copy', (db) => runPsqlCopyBaseline(db.url, csv, ctx.progress));
   const rows: ResultRow[] = [
     { benchmark, path: COPY_PATH, rows: csv.rows, seconds: copy.seconds, bytes: csv.bytes, baselineSeconds: copy.seconds },
