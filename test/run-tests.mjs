@@ -51,6 +51,8 @@ function runJest() {
 let code = 1;
 try {
   startPostgres();
+  // The end-to-end suites run the real `pipeline` command from dist/.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   const { code: jestCode, summary } = runJest();
   code = jestCode;
   if (summary) {
