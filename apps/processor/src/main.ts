@@ -13,7 +13,6 @@ import { InboxWatcher } from './inbox/inbox-watcher.js';
 async function main(): Promise<void> {
   const config = loadPipelineConfig();
   const app = await NestFactory.createApplicationContext(ProcessorModule.forRoot(config), { logger: ['log', 'error', 'warn'] });
-  app.enableShutdownHooks();
   const logger = new Logger('Pipeline');
   const contracts = await app.get(ContractFileLoader).loadFolder(config.datasetsDir);
   const worker = app.get(IngestionWorker);
