@@ -2,7 +2,6 @@ import type { TransformSpec } from '../contract/data-contract.js';
 import type { Violation } from '../records/processed-row.js';
 import { describeDuplicateColumns, planColumns } from '../transforms/column-plan.js';
 import { LINEAGE_NAMES } from '../transforms/lineage.js';
-import { keyFragment } from './row-json.js';
 
 /** Where each raw key's value goes: a field index (≥ 0), an unknown-field slot (−1 − slot) or nowhere. */
 export const DROPPED = -0x7fffffff;
@@ -12,8 +11,6 @@ export interface KeyLayout {
   readonly targets: Int32Array;
   /** Output names of the unknown fields that are kept, by slot. */
   readonly unknownNames: readonly string[];
-  /** Their JSON key fragments (see row-json.ts), by slot. */
-  readonly unknownKeys: readonly string[];
   /** Set when raw names collide after renaming: the records cannot be mapped without losing data. */
   readonly problem: Violation | null;
 }
@@ -59,7 +56,6 @@ export class KeyLayouts {
           keys,
           targets: new Int32Array(0),
           unknownNames: [],
-          unknownKeys: [],
           problem: { rule: 'DistinctColumnNames', action: 'halt', message },
         };
       }
@@ -76,8 +72,7 @@ export class KeyLayouts {
       else targets[i] = -1 - (unknownNames.push(name) - 1);
       taken.add(name);
     }
-    const unknownKeys = unknownNames.map((name, slot) => keyFragment(name, slot === 0 && this.fieldIndex.size === 0));
-    return { keys, targets, unknownNames, unknownKeys, problem: null };
+    return { keys, targets, unknownNames, problem: null };
   }
 
   private rename(key: string): string {
@@ -86,11 +81,15 @@ export class KeyLayouts {
   }
 }
 
-/** Same own keys in the same order, checked without allocating a key array (for-in walks V8's enum cache). */
+/**
+ * Same keys in the same order, checked without allocating a key array (for-in walks V8's
+ * enum cache). Inherited enumerable keys would make the count differ, so such records just
+ * take the Object.keys path.
+ */
 function hasKeys(record: object, keys: readonly string[]): boolean {
   let i = 0;
   for (const key in record) {
-    if (key !== keys[i++] || !Object.hasOwn(record, key)) return false;
+    if (key !== keys[i++]) return false;
   }
   return i === keys.length;
 }

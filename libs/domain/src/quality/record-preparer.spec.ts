@@ -374,6 +374,10 @@ describe('createRecordPreparer', () => {
     expect(empty.kind === 'valid' && empty.row.json).toBe(JSON.stringify(lineage(2)));
   });
 
+  it('refuses an invalid now', () => {
+    expect(() => createRecordPreparer(orders(), { ...ctx, now: 'soon' })).toThrow(RangeError);
+  });
+
   it('refuses a contract whose rule names a column that is not a field', () => {
     expect(() => createRecordPreparer(orders({ rules: [{ rule: 'IsComplete', column: 'nope', action: 'warn' }] }), ctx)).toThrow(
       InvalidContractError,

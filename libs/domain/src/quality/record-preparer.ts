@@ -50,7 +50,10 @@ export const outputColumns = (contract: Pick<DataContract, 'fields'>): FieldSpec
  * quarantined records do not claim their key, so a later valid record with it is kept.
  */
 export function createRecordPreparer(contract: DataContract, ctx: PrepareContext): RecordPreparer {
-  const plan = compilePreparePlan(contract, { now: typeof ctx.now === 'string' ? new Date(ctx.now) : ctx.now });
+  const now = typeof ctx.now === 'string' ? new Date(ctx.now) : ctx.now;
+  // An invalid "now" would make every not-in-future check pass silently.
+  if (Number.isNaN(now.getTime())) throw new RangeError(`createRecordPreparer: now ${JSON.stringify(ctx.now)} is not a valid time`);
+  const plan = compilePreparePlan(contract, { now });
   const layouts = new KeyLayouts(plan.fieldIndex, contract.transforms, contract.allowUnknownFields);
   const dedupe = contract.transforms.dedupeByPrimaryKey && plan.primaryKey.length > 0 ? new HashedKeySet() : null;
   const rows = new RowAssembler(
@@ -93,11 +96,13 @@ class ContractRecordPreparer implements RecordPreparer {
     this.worst = 0;
     const typed = this.scratch.fill(null);
     const extras = layout.unknownNames.length > 0 ? new Array<unknown>(layout.unknownNames.length).fill(null) : null;
-    const { keys, targets } = layout;
-    for (let i = 0; i < keys.length; i++) {
+    // layoutFor checked that the record's keys are layout.keys in this order, so its values line up with them.
+    const rawValues = Object.values(raw);
+    const targets = layout.targets;
+    for (let i = 0; i < rawValues.length; i++) {
       const target = targets[i];
       if (target === DROPPED) continue;
-      const value = this.clean(raw[keys[i]]);
+      const value = this.clean(rawValues[i]);
       if (target >= 0) typed[target] = value;
       else extras![-1 - target] = value;
     }
