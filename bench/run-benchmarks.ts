@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './benchmark-registry.js';
 import { BenchUsageError, parseBenchOptions, USAGE } from './core/bench-options.js';
+import { onAbort, runAbortCleanups } from './core/exit-cleanup.js';
 import type { BenchContext, BenchmarkModule, BenchOptions } from './core/benchmark-module.js';
 import { ProgressReporter } from './core/progress-reporter.js';
 import { acquirePostgres, PostgresUnavailableError, type PostgresServer } from './core/postgres-server.js';
@@ -50,6 +51,7 @@ function selectBenchmarks(options: BenchOptions): BenchmarkModule[] {
 async function postgresUrl(root: string): Promise<string> {
   if (!server) {
     server = acquirePostgres(root);
+    onAbort(stopServer);
     const version = await queryScalar(server.url, 'SHOW server_version');
     postgresDescription = `PostgreSQL ${String(version)}: ${server.description}`;
     progress.say(postgresDescription);
@@ -93,8 +95,8 @@ function stopServer(): void {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     progress.say(`${signal}: stopping`);
-    stopServer();
-    process.exit(130);
+    runAbortCleanups((message) => progress.say(message));
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { onAbort } from './exit-cleanup.js';
 import { processTreeMemory } from './process-tree-rss.js';
 
 export interface MeasuredRun {
@@ -8,6 +9,8 @@ export interface MeasuredRun {
   readonly seconds: number;
   /** max(root VmHWM, largest sampled sum of the tree's VmRSS); null where /proc is missing. */
   readonly peakRssBytes: number | null;
+  /** When the peak was first seen (within one sample), to tell which stage of a run needs the memory. */
+  readonly peakAtSeconds: number | null;
   readonly stdout: string;
   /** The last 16 KiB: enough to say why a run failed. */
   readonly stderrTail: string;
@@ -32,6 +35,7 @@ export function runMeasured(command: string, args: readonly string[], options: M
     let stdout = '';
     let stderr = '';
     let peak: number | null = null;
+    let peakAt: number | null = null;
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => {
       stderr = (stderr + text).slice(-STDERR_TAIL);
@@ -39,18 +43,31 @@ export function runMeasured(command: string, args: readonly string[], options: M
     });
     const sample = () => {
       const memory = child.pid === undefined ? null : processTreeMemory(child.pid);
-      if (memory) peak = Math.max(peak ?? 0, memory.rssBytes, memory.rootPeakBytes);
-      options.onSample?.((performance.now() - started) / 1000, memory?.rssBytes ?? 0);
+      const elapsed = (performance.now() - started) / 1000;
+      const now = memory ? Math.max(memory.rssBytes, memory.rootPeakBytes) : 0;
+      if (memory && now > (peak ?? 0)) [peak, peakAt] = [now, elapsed];
+      options.onSample?.(elapsed, memory?.rssBytes ?? 0);
     };
     const timer = setInterval(sample, SAMPLE_MS);
+    const forget = onAbort(() => child.kill('SIGKILL'));
     child.once('spawn', sample);
     child.once('error', (error) => {
       clearInterval(timer);
+      forget();
       reject(error);
     });
     child.once('close', (exitCode, signal) => {
       clearInterval(timer);
-      resolve({ exitCode, signal, seconds: (performance.now() - started) / 1000, peakRssBytes: peak, stdout, stderrTail: stderr });
+      forget();
+      resolve({
+        exitCode,
+        signal,
+        seconds: (performance.now() - started) / 1000,
+        peakRssBytes: peak,
+        peakAtSeconds: peakAt,
+        stdout,
+        stderrTail: stderr,
+      });
     });
   });
 }

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onAbort } from '../core/exit-cleanup.js';
 import { runMeasured } from '../core/measured-process.js';
 import { formatMegabytes, type ProgressReporter } from '../core/progress-reporter.js';
 import { BENCH_DATASET, benchOrdersContractYaml } from '../data/bench-orders-contract.js';
@@ -20,6 +22,7 @@ export interface PipelineRunRequest {
 export interface PipelineRun {
   readonly seconds: number;
   readonly peakRssBytes: number | null;
+  readonly peakAtSeconds: number | null;
   readonly ingestionId: string;
   /** The pipeline's own processing time (IngestionStarted → finished), without process start-up. */
   readonly processingMs: number | null;
@@ -34,6 +37,7 @@ export interface PipelineRun {
  */
 export async function runPipelineIngest(request: PipelineRunRequest): Promise<PipelineRun> {
   const work = await mkdtemp(join(tmpdir(), 'pipeline-bench-'));
+  const forget = onAbort(() => rmSync(work, { recursive: true, force: true }));
   const dataDir = join(work, 'data');
   const contractFile = join(work, `${BENCH_DATASET}.yaml`);
   await mkdir(join(work, 'datasets'));
@@ -73,12 +77,14 @@ export async function runPipelineIngest(request: PipelineRunRequest): Promise<Pi
     return {
       seconds: run.seconds,
       peakRssBytes: run.peakRssBytes,
+      peakAtSeconds: run.peakAtSeconds,
       ingestionId: view.ingestionId,
       processingMs: view.durationMs,
       outputs,
       dataDir,
     };
   } finally {
+    forget();
     if (!request.keep) await rm(work, { recursive: true, force: true });
     else request.progress.say(`kept ${work}`);
   }
