@@ -60,8 +60,8 @@ function describeProcessedDataSchema(pg: PostgresTestHandle): void {
     expect(defs).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/UNIQUE INDEX .* ON processed_data USING btree \(ingestion_id, row_number\)/),
-        expect.stringMatching(/ON processed_data USING gin \(data\)/),
-        expect.stringMatching(/ON processed_data USING btree \(dataset, ingested_at\)/),
+        expect.stringMatching(/ON processed_data USING gin \(data jsonb_path_ops\)/),
+        expect.stringMatching(/ON processed_data USING btree \(dataset, ingested_at\b/),
       ]),
     );
   });
@@ -99,16 +99,19 @@ describeWithRealPostgres('PostgresRecordSink on PostgreSQL', (pg) => {
       const tables: { table_name: string }[] = await a.query(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
-      expect(tables.map((t) => t.table_name)).toEqual([
-        'dataset_contract_versions',
-        'datasets',
-        'events',
-        'ingestions',
-        'processed_data',
-        'projection_checkpoints',
-        'typeorm_migrations',
-        'work_queue',
-      ]);
+      // Other features add tables of their own; these are the ones the pipeline core needs.
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining([
+          'dataset_contract_versions',
+          'datasets',
+          'events',
+          'ingestions',
+          'processed_data',
+          'projection_checkpoints',
+          'typeorm_migrations',
+          'work_queue',
+        ]),
+      );
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
       await database.drop();

@@ -9,6 +9,11 @@ import { ingestCommand, UsageError } from './commands/ingest.command.js';
 import { statusCommand } from './commands/status.command.js';
 import { replayCommand } from './commands/replay.command.js';
 import { datasetsCommand } from './commands/datasets.command.js';
+import { keysCommand } from './commands/keys.command.js';
+import { reportCommand } from './commands/report.command.js';
+import { reportsCommand } from './commands/reports.command.js';
+import { subscriptionsCommand } from './commands/subscriptions.command.js';
+import { awsCommand } from './commands/aws.command.js';
 
 const HELP = `pipeline — the data pipeline from a terminal
 
@@ -24,6 +29,22 @@ Usage:
                                    move dead letters back to the queue and re-run them
   pipeline datasets [NAME] [--json] data contracts (all, or one)
   pipeline datasets define FILE    record a contract from a .json/.yaml file
+  pipeline report [--date YYYY-MM-DD] [--no-deliver] [--json]
+                                   generate (or regenerate) a day's report, the previous UTC day by
+                                   default, and send it to the subscribers
+  pipeline reports [DATE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+                                   generated reports (all in a range, or one day with its links)
+  pipeline subscriptions [list [--all]] | add EMAIL|WEBHOOK ENDPOINT | remove ID | secret
+                                   who receives the daily report; \`secret\` prints the webhook signing key
+  pipeline keys create --role reader|ingester|admin --name NAME
+                                   make an API key; prints only the key (shown this once)
+  pipeline keys [list] [--json] | keys revoke ID
+                                   API keys (never their secrets) / stop one from working
+  pipeline aws provision [--prefix NAME] [--notifications auto|eventbridge|direct]
+                                   create the aws-mode resources at AWS_ENDPOINT_URL (moto, LocalStack)
+                                   or in AWS; prints \`export\` lines: eval "$(npx pipeline aws provision)"
+  pipeline aws poll [--until-idle] run the processor Lambda handler on the processing queue, as
+                                   Lambda's SQS event source mapping does
   pipeline help
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …): see README.md.
@@ -40,6 +61,16 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       'dead-letters': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'no-deliver': { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      prefix: { type: 'string' },
+      notifications: { type: 'string' },
+      'until-idle': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be an integer from 1 to 1000');
+  // aws provision/poll build no pipeline application of their own: see aws.command.ts.
+  if (command === 'aws') return awsCommand(args, values);
   const run = await commandFor(command);
   const config = loadPipelineConfig();
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
@@ -60,7 +93,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-type Run = (ctx: ReturnType<typeof cliContextOf>, args: string[], v: { dataset?: string; state?: string; limit: number; json: boolean; quiet: boolean; 'dead-letters': boolean }) => Promise<number>;
+type Run = (
+  ctx: ReturnType<typeof cliContextOf>,
+  args: string[],
+  v: { dataset?: string; state?: string; limit: number; json: boolean; quiet: boolean; 'dead-letters': boolean } & ReportOptions &
+    KeyOptions,
+) => Promise<number>;
+
+/** Options of `keys create` (issue 3). */
+type KeyOptions = { role?: string; name?: string };
+
+/** Options of the report and subscription commands (issue 5). */
+type ReportOptions = { date?: string; from?: string; to?: string; 'no-deliver'?: boolean; all?: boolean };
 
 async function commandFor(command: string): Promise<Run> {
   switch (command) {
@@ -75,6 +119,17 @@ async function commandFor(command: string): Promise<Run> {
       };
     case 'datasets':
       return (ctx, args, v) => datasetsCommand(ctx, args, { json: v.json });
+    case 'report':
+      return (ctx, args, v) => {
+        if (args.length > 0) throw new UsageError('report takes no arguments; use --date YYYY-MM-DD');
+        return reportCommand(ctx, { date: v.date, deliver: !v['no-deliver'], json: v.json });
+      };
+    case 'reports':
+      return (ctx, args, v) => reportsCommand(ctx, args[0], { from: v.from, to: v.to, limit: v.limit, json: v.json });
+    case 'subscriptions':
+      return (ctx, args, v) => subscriptionsCommand(ctx, args, { all: Boolean(v.all), json: v.json });
+    case 'keys':
+      return (ctx, args, v) => keysCommand(ctx, args, { role: v.role, name: v.name, json: v.json });
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}; see \`pipeline help\``);
   }

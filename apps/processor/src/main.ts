@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from '@nestjs/common';
 import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { DatabaseHandle } from '@pipeline/adapters/database/database-handle.js';
@@ -8,11 +7,15 @@ import { IngestionWorker } from '@pipeline/application/work/ingestion-worker.js'
 import { ContractFileLoader } from '@pipeline/application/dataset/contract-files/contract-file-loader.js';
 import { ProcessorModule } from './processor.module.js';
 import { InboxWatcher } from './inbox/inbox-watcher.js';
+import { PipelineWithApiModule } from '../../api/src/api-app.module.js';
+import { apiBannerLine, createApiApp, ensureFirstAdminKey, firstKeyLines, listenApi } from '../../api/src/create-api-app.js';
+import { localReportScheduler } from '../../reporter/src/local-report-scheduler.js';
 
 /** `npm start`: the whole pipeline in one process with embedded defaults. */
 async function main(): Promise<void> {
   const config = loadPipelineConfig();
-  const app = await NestFactory.createApplicationContext(ProcessorModule.forRoot(config), { logger: ['log', 'error', 'warn'] });
+  // One process, one module graph: the worker's, with the API served beside it (issue 3).
+  const app = await createApiApp(PipelineWithApiModule.around(ProcessorModule.forRoot(config), config), config);
   const logger = new Logger('Pipeline');
   const contracts = await app.get(ContractFileLoader).loadFolder(config.datasetsDir);
   const worker = app.get(IngestionWorker);
@@ -24,6 +27,10 @@ async function main(): Promise<void> {
   });
   const inbox = join(config.dataDir, 'inbox');
   await app.get(InboxWatcher).start(inbox, config.inboxPollMs);
+  const reports = localReportScheduler(app, config.dailyReportTimeUtc);
+  const nextReport = await reports.start();
+  const adminKey = config.mode === 'local' ? await ensureFirstAdminKey(app) : null;
+  const apiUrl = await listenApi(app, config);
   const db = app.get(DatabaseHandle);
   const banner = [
     '',
@@ -33,17 +40,21 @@ async function main(): Promise<void> {
     `  contracts        ${config.datasetsDir} (${contracts.length} loaded)`,
     `  objects          ${join(config.dataDir, 'objects')}/{raw,processed,quarantine}/`,
     `  inbox            ${inbox}/<dataset>/   (drop files here)`,
+    apiBannerLine(apiUrl),
+    `  daily report     ${config.dailyReportTimeUtc} UTC, next ${nextReport.toISOString()} → ${join(config.dataDir, 'objects')}/reports/`,
     '',
     'Ingest from another terminal:',
     '  npx pipeline ingest samples/orders.csv --dataset orders',
     '  npx pipeline status',
     '',
+    ...firstKeyLines(apiUrl, adminKey),
   ];
   process.stderr.write(banner.join('\n') + '\n');
   const shutdown = async (signal: string) => {
     logger.log(`${signal}: stopping (finishing the current ingestion)…`);
     app.get(InboxWatcher).stop();
     await worker.stop();
+    await reports.stop();
     await app.close();
     process.exit(0);
   };

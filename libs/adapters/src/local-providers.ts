@@ -25,6 +25,18 @@ import { PostgresRecordSink } from './postgres/postgres-record-sink.js';
 import { PostgresWorkQueue } from './postgres/postgres-work-queue.js';
 import { RowStreamingEngine } from './row-engine/row-streaming-engine.js';
 import { SystemClock } from './system-clock.js';
+import { sharedReportProviders } from './postgres-reports/report-providers.js';
+import { localReportProviders } from './local-notifier/local-report-providers.js';
+import { ApiKeyStore } from '@pipeline/domain/ports/api-key-store.js';
+import { EventLogHead } from '@pipeline/domain/ports/event-log-head.js';
+import { PipelineHealthReader } from '@pipeline/domain/ports/pipeline-health-reader.js';
+import { ProcessedRecordsReader } from '@pipeline/domain/ports/processed-records-reader.js';
+import { UploadTokenVerifier } from '@pipeline/domain/ports/upload-token-verifier.js';
+import { HmacUploadTokenVerifier } from './local-uploads/hmac-upload-token-verifier.js';
+import { PostgresApiKeyStore } from './postgres-api/postgres-api-key-store.js';
+import { PostgresEventLogHead } from './postgres-api/postgres-event-log-head.js';
+import { PostgresPipelineHealthReader } from './postgres-api/postgres-pipeline-health-reader.js';
+import { PostgresProcessedRecordsReader } from './postgres-api/postgres-processed-records-reader.js';
 
 export const fromDb = <T>(make: (db: DatabaseHandle) => T) => ({ useFactory: make, inject: [DatabaseHandle] });
 
@@ -61,6 +73,15 @@ export function localProviders(config: PipelineConfig, role: PipelineRole): Prov
     { provide: JsonLinesWriter, useFactory: (s: ObjectStore) => new ObjectStoreJsonLinesWriter(s), inject: [ObjectStore] },
     { provide: QuarantineWriter, useFactory: (s: ObjectStore) => new ObjectStoreQuarantineWriter(s), inject: [ObjectStore] },
     { provide: IngestionEngine, useClass: RowStreamingEngine },
+    // The API's ports (issue 3).
+    { provide: ProcessedRecordsReader, ...fromDb((db) => new PostgresProcessedRecordsReader(db.dataSource)) },
+    { provide: ApiKeyStore, ...fromDb((db) => new PostgresApiKeyStore(db.dataSource)) },
+    { provide: PipelineHealthReader, ...fromDb((db) => new PostgresPipelineHealthReader(db.dataSource)) },
+    { provide: EventLogHead, ...fromDb((db) => new PostgresEventLogHead(db.dataSource)) },
+    { provide: UploadTokenVerifier, useFactory: async () => new HmacUploadTokenVerifier(await signingKey(config.dataDir)) },
+    // Reports and subscriptions (issue 5).
+    ...sharedReportProviders(config),
+    ...localReportProviders(config),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PipelineConfig } from './config/pipeline-config.js';
 import { localProviders } from './local-providers.js';
+import { awsProviders } from './aws-providers.js';
 import type { PipelineRole } from './pipeline-role.js';
 
 export type { PipelineRole } from './pipeline-role.js';
@@ -9,8 +10,7 @@ export type { PipelineRole } from './pipeline-role.js';
 @Module({})
 export class PipelineAdaptersModule {
   static forRoot(config: PipelineConfig, options: { role: PipelineRole }): DynamicModule {
-    if (config.mode !== 'local') throw new Error(`PIPELINE_MODE=${config.mode} adapters are not wired yet; use PIPELINE_MODE=local`);
-    const providers = localProviders(config, options.role);
+    const providers = config.mode === 'aws' ? awsProviders(config, options.role) : localProviders(config, options.role);
     return {
       module: PipelineAdaptersModule,
       global: true,

@@ -23,6 +23,53 @@ export abstract class PipelineConfig {
   abstract readonly inboxPollMs: number;
   abstract readonly dailyReportTimeUtc: string;
   abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** aws mode (PIPELINE_MODE=aws): where the AWS resources are; all unset in local mode. */
+  abstract readonly aws: AwsSettings;
+  /** The GraphQL/REST API: where it listens and its limits. */
+  abstract readonly api: ApiSettings;
+  /** Report delivery (issue 5): e-mail, webhook signing, links. */
+  abstract readonly reports: ReportDeliverySettings;
+}
+
+/** How reports reach their subscribers. */
+export interface ReportDeliverySettings {
+  /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`): local mode sends report e-mail through it; unset, e-mails are written as .eml files to `<DATA_DIR>/outbox/`. */
+  readonly smtpUrl: string | undefined;
+  /** REPORT_EMAIL_FROM: the From address of report e-mails. */
+  readonly emailFrom: string;
+  /** WEBHOOK_SIGNING_SECRET: HMAC-SHA256 key for local webhook signatures; unset, one is generated once per DATA_DIR (`webhook-signing.key`). */
+  readonly webhookSigningSecret: string | undefined;
+  /** REPORT_LINK_EXPIRY_SECONDS: lifetime of the report links sent to subscribers (presigned S3 URLs in aws mode). */
+  readonly linkExpirySeconds: number;
+}
+
+/**
+ * The aws-mode resources, named as Terraform's Lambda environment names them. Each adapter checks
+ * the ones it needs when it is first built, so a function is given only the variables it uses.
+ */
+export interface AwsSettings {
+  /** AWS_REGION: set by the Lambda runtime; locally from the shell (default us-east-1). */
+  readonly region: string;
+  /** AWS_ENDPOINT_URL: an emulator (moto, LocalStack); unset against AWS itself. */
+  readonly endpointUrl: string | undefined;
+  /** RAW_BUCKET holds `raw/…` keys. */
+  readonly rawBucket: string | undefined;
+  /** PROCESSED_BUCKET holds `processed/…`, `quarantine/…` and `tmp/…` keys. */
+  readonly processedBucket: string | undefined;
+  /** REPORTS_BUCKET holds `reports/…` keys. */
+  readonly reportsBucket: string | undefined;
+  /** EVENT_TABLE: the DynamoDB event store (hash key `streamId` S, range key `version` N). */
+  readonly eventTable: string | undefined;
+  /** REPORT_HISTORY_TABLE: DynamoDB report history (hash key `pk` S, range key `sk` S). */
+  readonly reportHistoryTable: string | undefined;
+  /** ALERTS_TOPIC_ARN / REPORTS_TOPIC_ARN: SNS topics for alerts and report notifications. */
+  readonly alertsTopicArn: string | undefined;
+  readonly reportsTopicArn: string | undefined;
+  /** DB_SECRET_ARN: Secrets Manager JSON {username, password, host, port, dbname[, sslmode]}; wins over DATABASE_URL. */
+  readonly dbSecretArn: string | undefined;
+  /** PROCESSING_QUEUE_URL / DLQ_URL: the SQS work queue and its dead-letter queue. */
+  readonly processingQueueUrl: string | undefined;
+  readonly dlqUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -43,6 +90,70 @@ export function loadPipelineConfig(env: Env = process.env): PipelineConfig {
     inboxPollMs: int(env, 'INBOX_POLL_MS', 1000, 100, 60_000),
     dailyReportTimeUtc: timeOfDay(env, 'DAILY_REPORT_TIME_UTC', '08:00'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    aws: loadAwsSettings(env),
+    api: loadApiSettings(env),
+    reports: loadReportDeliverySettings(env),
+  };
+}
+
+function loadReportDeliverySettings(env: Env): ReportDeliverySettings {
+  return {
+    smtpUrl: env.SMTP_URL || undefined,
+    emailFrom: env.REPORT_EMAIL_FROM || 'data-pipeline@localhost',
+    webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET || undefined,
+    linkExpirySeconds: int(env, 'REPORT_LINK_EXPIRY_SECONDS', 7 * 24 * 3600, 60, 7 * 24 * 3600),
+  };
+}
+
+function loadAwsSettings(env: Env): AwsSettings {
+  return {
+    region: env.AWS_REGION || 'us-east-1',
+    endpointUrl: env.AWS_ENDPOINT_URL || undefined,
+    rawBucket: env.RAW_BUCKET || undefined,
+    processedBucket: env.PROCESSED_BUCKET || undefined,
+    reportsBucket: env.REPORTS_BUCKET || undefined,
+    eventTable: env.EVENT_TABLE || undefined,
+    reportHistoryTable: env.REPORT_HISTORY_TABLE || undefined,
+    alertsTopicArn: env.ALERTS_TOPIC_ARN || undefined,
+    reportsTopicArn: env.REPORTS_TOPIC_ARN || undefined,
+    dbSecretArn: env.DB_SECRET_ARN || undefined,
+    processingQueueUrl: env.PROCESSING_QUEUE_URL || undefined,
+    dlqUrl: env.DLQ_URL || undefined,
+  };
+}
+
+/** A required aws-mode setting, or a ConfigError naming the variable. @example requireSetting(config.aws.rawBucket, 'RAW_BUCKET') */
+export function requireSetting(value: string | undefined, name: string): string {
+  if (!value) throw new ConfigError(`PIPELINE_MODE=aws needs ${name} (see README.md, "aws mode on one machine")`);
+  return value;
+}
+
+/** The API's listening address and limits (issue 3); PORT is `port` above. */
+export interface ApiSettings {
+  /** API_HOST: interface to listen on (default 127.0.0.1: the local API is not exposed to the network unless asked). */
+  readonly host: string;
+  /** API_MAX_BODY_BYTES: largest JSON request body (GraphQL, POST /ingest); larger ones get 413. */
+  readonly maxBodyBytes: number;
+  /** API_MAX_UPLOAD_BYTES: largest file an upload URL accepts. */
+  readonly maxUploadBytes: number;
+  /** UPLOAD_URL_TTL_SECONDS: how long an upload URL stays valid. */
+  readonly uploadUrlTtlSeconds: number;
+  /** API_MAX_QUERY_DEPTH / API_MAX_QUERY_COMPLEXITY: GraphQL operations beyond these are refused before they run. */
+  readonly maxQueryDepth: number;
+  readonly maxQueryComplexity: number;
+  /** API_KEY_CACHE_SECONDS: how long a checked API key is trusted without asking the database (a revoked key works at most this long). */
+  readonly keyCacheSeconds: number;
+}
+
+function loadApiSettings(env: Env): ApiSettings {
+  return {
+    host: env.API_HOST || '127.0.0.1',
+    maxBodyBytes: int(env, 'API_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxUploadBytes: int(env, 'API_MAX_UPLOAD_BYTES', 1024 * 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
+    uploadUrlTtlSeconds: int(env, 'UPLOAD_URL_TTL_SECONDS', 900, 1, 7 * 24 * 3600),
+    maxQueryDepth: int(env, 'API_MAX_QUERY_DEPTH', 10, 2, 100),
+    maxQueryComplexity: int(env, 'API_MAX_QUERY_COMPLEXITY', 50_000, 10, 10_000_000),
+    keyCacheSeconds: int(env, 'API_KEY_CACHE_SECONDS', 10, 0, 3600),
   };
 }
 

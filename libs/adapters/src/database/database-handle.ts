@@ -20,8 +20,9 @@ export class DatabaseHandle implements OnApplicationShutdown {
   ) {}
 
   static async open(config: PipelineConfig, role: 'server' | 'cli' | 'lambda'): Promise<DatabaseHandle> {
-    let url = config.databaseUrl;
-    let description = url ? `PostgreSQL at ${redact(url)}` : '';
+    const secretArn = config.mode === 'aws' ? config.aws.dbSecretArn : undefined;
+    let url = secretArn ? await urlFromSecret(config, secretArn) : config.databaseUrl;
+    let description = url ? `PostgreSQL at ${redact(url)}${secretArn ? ` (credentials from ${secretArn})` : ''}` : '';
     let stop: (() => Promise<void>) | null = null;
     if (!url) {
       const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 12 });
@@ -31,7 +32,9 @@ export class DatabaseHandle implements OnApplicationShutdown {
         ? `embedded PGlite in ${join(config.dataDir, 'pgdata')}, served at ${redact(url)}`
         : `embedded PGlite owned by the running pipeline (${redact(url)})`;
     }
-    const ds = createPostgresDataSource(url, { poolSize: config.databaseUrl ? 10 : 8, applicationName: `data-pipeline-${role}` });
+    // A Lambda container handles one invocation at a time: two connections (migrations need a second one).
+    const poolSize = role === 'lambda' ? 2 : config.databaseUrl || secretArn ? 10 : 8;
+    const ds = createPostgresDataSource(url, { poolSize, applicationName: `data-pipeline-${role}` });
     try {
       await ds.initialize();
       const ran = await runMigrations(ds);
@@ -48,6 +51,12 @@ export class DatabaseHandle implements OnApplicationShutdown {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.stopEmbedded?.();
   }
+}
+
+/** aws mode: RDS credentials from Secrets Manager, read once per container; the SDK loads only then. */
+async function urlFromSecret(config: PipelineConfig, secretArn: string): Promise<string> {
+  const { databaseUrlFromSecretArn } = await import('../secrets/database-url-from-secret-arn.js');
+  return databaseUrlFromSecretArn(config.aws, secretArn);
 }
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

@@ -46,9 +46,9 @@ export class DuckDbParquetWriter extends ColumnarWriter {
     this.rowsPerFile = options.rowsPerFile ?? 1_000_000;
     if (!Number.isSafeInteger(this.rowsPerFile) || this.rowsPerFile < 1) throw new RangeError('rowsPerFile must be a positive integer');
     this.settings = {
-      memoryLimit: options.memoryLimit ?? '256MB',
-      threads: options.threads ?? 2,
-      rowGroupSize: options.rowGroupSize ?? 122_880,
+      memoryLimit: options.memoryLimit ?? '128MB',
+      threads: options.threads ?? 1,
+      rowGroupSize: options.rowGroupSize ?? 16_384,
     };
   }
 

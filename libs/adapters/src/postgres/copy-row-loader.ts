@@ -4,10 +4,10 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { ProcessedRow } from '@pipeline/domain/records/processed-row.js';
 import type { SinkTarget } from '@pipeline/domain/ports/row-sinks.js';
-import { processedDataColumns, toCsvLines } from './processed-data-csv.js';
+import { processedDataColumns, toCopyTextLines } from './processed-data-copy-text.js';
 import type { RowLoader } from './row-loader.js';
 
-/** Streams rows into one `COPY processed_data … FROM STDIN (FORMAT csv)`, waiting for the socket to drain. */
+/** Streams rows into one `COPY processed_data … FROM STDIN (FORMAT text)`, waiting for the socket to drain. */
 export class CopyRowLoader implements RowLoader {
   private readonly stream: CopyStreamQuery;
   private failure: Error | undefined;
@@ -16,7 +16,7 @@ export class CopyRowLoader implements RowLoader {
     client: PoolClient,
     private readonly target: SinkTarget,
   ) {
-    this.stream = client.query(copyFrom(`COPY processed_data ${processedDataColumns} FROM STDIN WITH (FORMAT csv)`));
+    this.stream = client.query(copyFrom(`COPY processed_data ${processedDataColumns} FROM STDIN WITH (FORMAT text)`));
     // The server reports a bad row asynchronously; remember it for the next write or finish.
     this.stream.on('error', (error) => (this.failure ??= error));
   }
@@ -24,7 +24,7 @@ export class CopyRowLoader implements RowLoader {
   async load(rows: readonly ProcessedRow[]): Promise<void> {
     this.throwIfFailed();
     if (rows.length === 0) return;
-    if (!this.stream.write(toCsvLines(this.target, rows))) await this.drained();
+    if (!this.stream.write(toCopyTextLines(this.target, rows))) await this.drained();
     this.throwIfFailed();
   }
 

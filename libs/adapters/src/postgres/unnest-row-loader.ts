@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { ProcessedRow } from '@pipeline/domain/records/processed-row.js';
 import type { SinkTarget } from '@pipeline/domain/ports/row-sinks.js';
-import { processedDataColumns } from './processed-data-csv.js';
+import { processedDataColumns } from './processed-data-copy-text.js';
 import type { RowLoader } from './row-loader.js';
 
 const insertBatch = `

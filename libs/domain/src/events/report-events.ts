@@ -14,7 +14,15 @@ export type ReportGenerated = {
 };
 export type ReportDelivered = {
   readonly type: 'ReportDelivered';
-  readonly data: { readonly date: string; readonly subscriptionIds: readonly string[]; readonly deliveredAt: string };
+  readonly data: {
+    readonly date: string;
+    readonly subscriptionIds: readonly string[];
+    readonly deliveredAt: string;
+    /** Which ReportGenerated version was sent (absent on events written before it was recorded). */
+    readonly version?: number;
+    /** Subscriptions the delivery gave up on after its retries, with the last error. */
+    readonly failed?: readonly { readonly subscriptionId: string; readonly error: string }[];
+  };
 };
 export type ReportEvent = ReportRequested | ReportGenerated | ReportDelivered;
 

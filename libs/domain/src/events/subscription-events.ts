@@ -7,6 +7,8 @@ export type SubscriptionRequested = {
     readonly protocol: SubscriptionProtocol;
     readonly endpoint: string;
     readonly requestedAt: string;
+    /** The delivery provider's own id for it (an SNS subscription ARN), when it has one. */
+    readonly providerRef?: string;
   };
 };
 export type SubscriptionConfirmed = {

@@ -6,7 +6,16 @@ export interface ObjectInfo {
   readonly etag: string;
   readonly lastModified: Date;
   readonly contentType?: string;
+  /** User metadata given at put (head only; listings leave it out). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Metadata key (value: the ingestion id) on a raw object whose writer registers the ingestion
+ * itself (a direct invocation, an API payload, `pipeline ingest`): the S3 "Object Created" event
+ * for it is then not a new ingestion. Lower case: S3 lower-cases metadata keys.
+ */
+export const REGISTERED_INGESTION_METADATA = 'pipeline-ingestion-id';
 
 export interface PutOptions {
   readonly contentType?: string;

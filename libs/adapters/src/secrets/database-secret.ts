@@ -1,0 +1,46 @@
+import { ConfigError } from '../config/pipeline-config.js';
+
+/**
+ * The RDS credentials secret (DB_SECRET_ARN) as a PostgreSQL URL. The secret is JSON:
+ * `{"username", "password", "host", "port"?, "dbname"?, "sslmode"?}` — the fields of an RDS
+ * secret; `dbname` defaults to postgres, `port` to 5432, `sslmode` to `no-verify` (TLS without
+ * checking the certificate chain, which Lambda's trust store does not hold for RDS; RDS PostgreSQL
+ * 15+ refuses unencrypted connections). `pipeline aws provision` writes `"sslmode": "disable"` for a
+ * local server.
+ * @example databaseUrlFromSecret('{"username":"app","password":"p@ss","host":"db","dbname":"pipeline"}')
+ * // 'postgres://app:p%40ss@db:5432/pipeline?sslmode=no-verify'
+ */
+export function databaseUrlFromSecret(secretJson: string): string {
+  let secret: Record<string, unknown>;
+  try {
+    secret = JSON.parse(secretJson) as Record<string, unknown>;
+  } catch {
+    throw new ConfigError('the database secret (DB_SECRET_ARN) is not JSON');
+  }
+  const text = (name: string): string | undefined => (typeof secret[name] === 'string' || typeof secret[name] === 'number' ? String(secret[name]) : undefined);
+  // An empty password is allowed: a local server with trust authentication has none.
+  const missing = ['username', 'host'].filter((f) => !text(f)).concat(text('password') === undefined ? ['password'] : []);
+  if (missing.length > 0) throw new ConfigError(`the database secret (DB_SECRET_ARN) lacks ${missing.join(', ')}`);
+  const port = text('port') ?? '5432';
+  if (!/^\d{1,5}$/.test(port)) throw new ConfigError(`the database secret's port ${JSON.stringify(port)} is not a port number`);
+  const sslmode = text('sslmode') ?? 'no-verify';
+  const database = encodeURIComponent(text('dbname') ?? 'postgres');
+  const auth = `${encodeURIComponent(text('username')!)}:${encodeURIComponent(text('password')!)}`;
+  return `postgres://${auth}@${hostPart(text('host')!)}:${port}/${database}?sslmode=${encodeURIComponent(sslmode)}`;
+}
+
+/** The secret a provisioner stores for a database URL: the inverse of databaseUrlFromSecret. */
+export function secretFromDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return JSON.stringify({
+    engine: 'postgres',
+    username: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: Number(url.port || 5432),
+    dbname: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
+    sslmode: url.searchParams.get('sslmode') ?? 'disable',
+  });
+}
+
+const hostPart = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
