@@ -33,6 +33,17 @@ function startPostgres() {
   });
 }
 
+// The aws suites start their own moto_server per test file (test/support/moto), on 127.0.0.1 and a
+// free port, and stop it afterwards; MOTO_URL, when set, points them all at one running emulator.
+function checkMoto() {
+  if (env.MOTO_URL) return say(`AWS emulator: using MOTO_URL (${env.MOTO_URL})`);
+  const found = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim()) return say(`AWS emulator: ${found.stdout.trim()} (one per aws test file)`);
+  const msg = 'moto_server is not on PATH and MOTO_URL is unset: the aws-mode suites will be skipped';
+  if (ci) throw new Error(`${msg} — not allowed with CI=true`);
+  say(msg);
+}
+
 function runJest() {
   const results = join(tmpdir(), `jest-results-${process.pid}.json`);
   const args = ['--experimental-vm-modules', '--no-warnings', join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
@@ -51,6 +62,7 @@ function runJest() {
 let code = 1;
 try {
   startPostgres();
+  checkMoto();
   // The end-to-end suites run the real `pipeline` command from dist/.
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   const { code: jestCode, summary } = runJest();

@@ -79,6 +79,7 @@ module "reporter" {
   function_name      = local.function_names.reporter
   description        = "Daily report for the previous UTC day (EventBridge Scheduler) and on demand"
   package_file       = "${local.package_dir}/reporter.zip"
+  layers             = [aws_lambda_layer_version.native.arn]
   timeout_seconds    = var.lambda_timeout_seconds
   memory_mb          = var.lambda_memory_mb
   policy_json        = data.aws_iam_policy_document.reporter.json

@@ -9,10 +9,10 @@ locals {
   # fixed service name for Lambdas) and `Environment`. An alarm matches one exact dimension set.
   metrics_namespace = "DataPipeline"
   processor_metric_dimensions = {
-    service     = "data-pipeline-lambda"
+    service     = "data-pipeline"
     Environment = var.environment
   }
-  processor_metric_dimensions_flat = ["service", "data-pipeline-lambda", "Environment", var.environment]
+  processor_metric_dimensions_flat = ["service", "data-pipeline", "Environment", var.environment]
   alarm_actions                    = [aws_sns_topic.alerts.arn]
 }
 

@@ -4,6 +4,7 @@ import { build, type Metafile } from 'esbuild';
 import { BundleError } from './bundle-error.js';
 import { BUNDLE_FILE, LAMBDA_TARGET } from './lambda-functions.js';
 import { nativePackagesIn, nativeRequirePlugin } from './native-require-plugin.js';
+import { typeormDriversPlugin } from './typeorm-drivers-plugin.js';
 import type { ZipEntry } from './zip-archive.js';
 
 /**
@@ -33,7 +34,8 @@ export const NEVER_LOADED = [
 export const NATIVE_PACKAGES = ['@duckdb/node-api', '@duckdb/node-bindings'] as const;
 
 // Dependencies in CommonJS (pg, TypeORM, …) call require(); ESM output has none, so give it one.
-const BANNER = "import { createRequire as __lambdaCreateRequire } from 'node:module'; const require = __lambdaCreateRequire(import.meta.url);";
+const BANNER =
+  "import { createRequire as __lambdaCreateRequire } from 'node:module'; const require = __lambdaCreateRequire(import.meta.url);";
 
 export interface BundleResult {
   readonly name: string;
@@ -61,7 +63,7 @@ export async function bundleLambda(root: string, name: string, entry: string): P
     banner: { js: BANNER },
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
     external: [...NEVER_LOADED],
-    plugins: [nativeRequirePlugin(NATIVE_PACKAGES)],
+    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin()],
     keepNames: true, // code-first GraphQL and Nest DI read class names at runtime
     minify: true,
     sourcemap: true,
@@ -88,7 +90,8 @@ function rejectDevDependencies(root: string, name: string, metafile: Metafile): 
   const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
   const bundled = new Set(Object.keys(metafile.inputs).flatMap((p) => packageOf(p) ?? []));
   const offenders = [...bundled].filter((p) => dev.has(p));
-  if (offenders.length > 0) throw new BundleError(`${name}: the bundle pulls in devDependencies ${offenders.join(', ')}; runtime code must not import them`);
+  if (offenders.length > 0)
+    throw new BundleError(`${name}: the bundle pulls in devDependencies ${offenders.join(', ')}; runtime code must not import them`);
 }
 
 function contributors(metafile: Metafile): { source: string; bytes: number }[] {

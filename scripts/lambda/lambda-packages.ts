@@ -37,7 +37,9 @@ export async function buildLambdaPackages(root: string, names: readonly LambdaFu
   const functions: BuiltLambda[] = [];
   for (const name of names) functions.push(await buildFunction(root, name, outDir));
   const needsLayer = functions.some((f) => f.nativePackages.length > 0);
-  const layer = needsLayer ? await writePackage(packagePath(outDir, NATIVE_LAYER), shippedPackageFiles(root, NATIVE_PACKAGES, 'nodejs/node_modules')) : null;
+  const layer = needsLayer
+    ? await writePackage(packagePath(outDir, NATIVE_LAYER), shippedPackageFiles(root, NATIVE_PACKAGES, 'nodejs/node_modules'))
+    : null;
   return { functions, layer };
 }
 

@@ -19,7 +19,12 @@ export function createSandbox(functionZip: string, layerZips: readonly string[] 
   const opt = join(dir, 'opt');
   unpack(functionZip, taskRoot);
   for (const layer of layerZips) unpack(layer, opt);
-  const nodePath = [join(opt, 'nodejs', 'node22', 'node_modules'), join(opt, 'nodejs', 'node_modules'), taskRoot, join(taskRoot, 'node_modules')].join(':');
+  const nodePath = [
+    join(opt, 'nodejs', 'node22', 'node_modules'),
+    join(opt, 'nodejs', 'node_modules'),
+    taskRoot,
+    join(taskRoot, 'node_modules'),
+  ].join(':');
   return { dir, taskRoot, nodePath, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

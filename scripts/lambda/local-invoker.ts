@@ -64,10 +64,19 @@ export async function invokeLocally(invocation: LocalInvocation): Promise<LocalI
       ...invocation.environment,
       ...runtimeEnvironment(name, sandbox.taskRoot, sandbox.nodePath, timeoutSeconds),
     };
-    const { code, logs } = await runNode([runnerPath(), files.payload, files.response, files.timings], env, sandbox.taskRoot, timeoutSeconds, invocation.onLog);
+    const { code, logs } = await runNode(
+      [runnerPath(), files.payload, files.response, files.timings],
+      env,
+      sandbox.taskRoot,
+      timeoutSeconds,
+      invocation.onLog,
+    );
     if ((code !== 0 && code !== FUNCTION_ERROR_EXIT) || !existsSync(files.response)) {
       // What Lambda reports when the process dies mid-init or mid-invoke (process.exit, abort, OOM).
-      const payload = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: local Error: Runtime exited with error: exit status ${code}` };
+      const payload = {
+        errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: local Error: Runtime exited with error: exit status ${code}`,
+      };
       return { ok: false, payload, timings: {}, logs };
     }
     return {

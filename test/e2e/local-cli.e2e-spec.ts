@@ -41,7 +41,7 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     expect(rows).toHaveLength(14);
     const first = rows[0].data;
     expect(first).toMatchObject({ order_id: 1001, customer_email: 'ana@example.com', order_date: '2026-11-20T09:15:00.000Z', unit_price: '19.99' });
-    expect(first._ingestion_id).toBe(ordersId);
+    expect(first._ingestion_id).toBeUndefined(); // lineage lives in columns in PostgreSQL
     // "+01:00" is normalised to UTC, a zone-less timestamp is taken as UTC, epoch seconds become ISO.
     const byId = new Map(rows.map((r) => [r.data.order_id, r.data]));
     expect(byId.get(1003)?.order_date).toBe('2026-11-21T13:30:00.000Z');
@@ -66,7 +66,7 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     const day = (await readdir(partition))[0];
     const jsonl = (await readFile(join(partition, day, `${ordersId}.jsonl`), 'utf8')).trim().split('\n');
     expect(jsonl).toHaveLength(14);
-    expect(JSON.parse(jsonl[0])).toEqual(first);
+    expect(JSON.parse(jsonl[0])).toEqual({ ...first, _ingestion_id: ordersId, _source: 'raw/orders/orders.csv', _row: 1, _ingested_at: expect.any(String) });
 
     const quarantine = (await readFile(join(objects(), `quarantine/dataset=orders/${ordersId}.rejected.jsonl`), 'utf8')).trim().split('\n');
     const reasons = quarantine.map((l) => JSON.parse(l) as { row: number; line: number; reasons: { rule: string }[] });

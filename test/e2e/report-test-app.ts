@@ -100,7 +100,7 @@ async function storeRows(sink: RecordSink, f: FixtureIngestion, ingestedAt: stri
   const writer = await sink.open({ ingestionId: f.id, dataset: f.dataset, ingestDate: ingestedAt.slice(0, 10), ingestedAt, columns: [] });
   const rows = Array.from({ length: o.valid + o.warned }, (_, i) => {
     const values = { n: i + 1, _ingestion_id: f.id, _ingested_at: ingestedAt };
-    return { rowNumber: i + 1, recordKey: null, values, json: JSON.stringify(values) };
+    return { rowNumber: i + 1, recordKey: null, values, json: JSON.stringify(values), dataJson: JSON.stringify({ n: i + 1 }) };
   });
   await writer.write(rows);
   return writer.commit();

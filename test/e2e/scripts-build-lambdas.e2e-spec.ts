@@ -56,6 +56,11 @@ describe('build_lambdas: packaging a handler with esbuild and running it like La
     expect(result.timings.processStartToResponseMs).toBeGreaterThan(0);
   }, 60_000);
 
+  it('lets TypeORM find the pg driver it loads by name at runtime', async () => {
+    const result = await invokeLocally({ functionZip, payload: { typeorm: true } });
+    expect(result).toMatchObject({ ok: true, payload: { driverPool: 'function' } });
+  }, 60_000);
+
   it('loads a native package from the layer through NODE_PATH, and fails without the layer', async () => {
     const withLayer = await invokeLocally({ functionZip, layerZips: [layerZip], payload: { duckdb: true } });
     expect(withLayer).toMatchObject({ ok: true, payload: { answer: 42 } });

@@ -44,8 +44,10 @@ export function targetFor(ingestionId: string, dataset = 'orders'): SinkTarget {
   return { ingestionId, dataset, ingestDate: '2026-11-26', ingestedAt: '2026-11-26T10:15:30.123Z', columns: [] };
 }
 
+/** `dataJson` is what the sink stores; `json` (with lineage) must not end up in processed_data. */
 export function rowOf(rowNumber: number, values: Record<string, unknown>, recordKey: string | null = null): ProcessedRow {
-  return { rowNumber, recordKey, values, json: JSON.stringify(values) };
+  const withLineage = { ...values, _ingestion_id: 'lineage-only-in-json', _row: rowNumber };
+  return { rowNumber, recordKey, values: withLineage, json: JSON.stringify(withLineage), dataJson: JSON.stringify(values) };
 }
 
 /** Every RecordSink adapter must pass this. `makeFixture` runs once, in beforeAll. */
@@ -69,7 +71,7 @@ export function describeRecordSinkContract(name: string, makeFixture: () => Prom
       const rows = [rowOf(1, { id: 'a', amount: 10.5 }, '["a"]'), rowOf(2, { id: 'b', amount: null }, '["b"]'), rowOf(3, { id: 'c' })];
       const result = await commitRows(id, rows);
 
-      const bytes = rows.reduce((sum, r) => sum + Buffer.byteLength(r.json), 0);
+      const bytes = rows.reduce((sum, r) => sum + Buffer.byteLength(r.dataJson), 0);
       expect(result).toEqual({ sink: 'postgres', targets: ['processed_data'], rows: 3, bytes });
       expect(await fixture.rowsOf(id)).toEqual([
         {
@@ -98,9 +100,9 @@ export function describeRecordSinkContract(name: string, makeFixture: () => Prom
       await commitRows(id, rows);
 
       const stored = await fixture.rowsOf(id);
-      expect(stored.map((r) => r.data)).toEqual(rows.map((r) => r.values));
+      expect(stored.map((r) => r.data)).toEqual(rows.map((r) => JSON.parse(r.dataJson)));
       expect(stored.map((r) => r.recordKey)).toEqual(rows.map((r) => r.recordKey));
-      expect(await fixture.countMatching(id, new Map(rows.map((r) => [r.rowNumber, r.json])))).toEqual({
+      expect(await fixture.countMatching(id, new Map(rows.map((r) => [r.rowNumber, r.dataJson])))).toEqual({
         rows: rows.length,
         matching: rows.length,
       });

@@ -46,7 +46,7 @@ export function row(ingestionId: string, rowNumber: number, values: Record<strin
     _row: rowNumber,
     _ingested_at: '2026-11-26T10:00:00.000Z',
   };
-  return { rowNumber, recordKey: JSON.stringify([all.id]), values: all, json: JSON.stringify(all) };
+  return { rowNumber, recordKey: JSON.stringify([all.id]), values: all, json: JSON.stringify(all), dataJson: JSON.stringify(all) };
 }
 
 export const rows = (ingestionId: string, from: number, to: number) =>

@@ -6,7 +6,7 @@ import { PageInfo } from '../graphql/page-info.model.js';
 @ObjectType('ProcessedRecord', { description: 'One valid record as stored in processed_data, lineage columns included.' })
 export class ProcessedRecordNode {
   @Field(() => JsonScalar, {
-    description: 'The transformed record: contract fields and lineage (_ingestion_id, _source, _row, _ingested_at).',
+    description: 'The transformed record (contract fields and kept unknown fields); its lineage is in ingestionId, rowNumber and ingestedAt.',
   })
   data!: unknown;
 

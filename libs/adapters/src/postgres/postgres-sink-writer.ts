@@ -26,7 +26,7 @@ export class PostgresSinkWriter implements SinkWriter<ProcessedRow> {
       throw await this.fail(error, 'writing');
     }
     this.rows += rows.length;
-    for (const row of rows) this.bytes += Buffer.byteLength(row.json);
+    for (const row of rows) this.bytes += Buffer.byteLength(row.dataJson);
   }
 
   /** Bytes are the UTF-8 size of the rows' JSON, the same whichever way the rows travelled. */

@@ -16,7 +16,7 @@ export function toCopyTextLines(target: SinkTarget, rows: readonly ProcessedRow[
   let out = '';
   for (const row of rows) {
     const key = row.recordKey === null ? '\\N' : escapeText(row.recordKey);
-    out += `${prefix}${row.rowNumber}\t${key}\t${escapeText(row.json)}${suffix}`;
+    out += `${prefix}${row.rowNumber}\t${key}\t${escapeText(row.dataJson)}${suffix}`;
   }
   return out;
 }

@@ -48,7 +48,7 @@ export class UnnestRowLoader implements RowLoader {
       ingestedAt,
       batch.map((r) => r.rowNumber),
       batch.map((r) => r.recordKey),
-      batch.map((r) => r.json),
+      batch.map((r) => r.dataJson),
     ]);
   }
 }

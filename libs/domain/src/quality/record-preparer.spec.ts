@@ -56,6 +56,7 @@ describe('createRecordPreparer', () => {
           ...lineage(1),
         },
         json: '{"order_id":7,"customer_name":"Alice","amount":"9.50","status":"open","created_at":"2026-11-26T09:00:00.000Z","_ingestion_id":"ing-1","_source":"raw/orders/a.csv","_row":1,"_ingested_at":"2026-11-26T10:00:00.000Z"}',
+        dataJson: '{"order_id":7,"customer_name":"Alice","amount":"9.50","status":"open","created_at":"2026-11-26T09:00:00.000Z"}',
       },
     });
     if (out.kind === 'valid') expect(Object.keys(out.row.values)).toEqual([...outputColumns(orders()).map((c) => c.name)]);

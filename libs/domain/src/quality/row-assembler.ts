@@ -9,11 +9,18 @@ import type { KeyLayout } from './key-layout.js';
  * no faster than JSON.stringify on Node 20 once the result string is flattened.)
  */
 export class RowAssembler {
+  /** Lineage as JSON text around `_row`, in appendLineage's key order, built once per ingestion. */
+  private readonly lineageHead: string;
+  private readonly lineageTail: string;
+
   constructor(
     private readonly names: readonly string[],
     private readonly primaryKey: readonly number[],
     private readonly lineage: LineageContext,
-  ) {}
+  ) {
+    this.lineageHead = `"_ingestion_id":${JSON.stringify(lineage.ingestionId)},"_source":${JSON.stringify(lineage.source)},"_row":`;
+    this.lineageTail = `,"_ingested_at":${JSON.stringify(lineage.ingestedAt)}}`;
+  }
 
   row(
     typed: readonly unknown[],
@@ -26,8 +33,13 @@ export class RowAssembler {
     const names = this.names;
     for (let f = 0; f < names.length; f++) values[names[f]] = typed[f];
     if (extras !== null) for (let k = 0; k < extras.length; k++) values[layout.unknownNames[k]] = extras[k];
+    // Serialised once without lineage (for PostgreSQL); the full text appends the lineage fragment,
+    // which yields exactly JSON.stringify(values) since lineage keys come last.
+    const dataJson = JSON.stringify(values);
     appendLineage(values, this.lineage, rowNumber);
-    return { rowNumber, recordKey, values, json: JSON.stringify(values) };
+    const lineage = `${this.lineageHead}${rowNumber}${this.lineageTail}`;
+    const json = dataJson.length > 2 ? `${dataJson.slice(0, -1)},${lineage}` : `{${lineage}`;
+    return { rowNumber, recordKey, values, json, dataJson };
   }
 
   /** `[7]`, `[7,"open"]`; null without a primary key. */

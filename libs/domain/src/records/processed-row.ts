@@ -11,6 +11,12 @@ export interface ProcessedRow {
   readonly values: Readonly<Record<string, unknown>>;
   /** `values` serialised once as a JSON object, shared by every sink that needs text. */
   readonly json: string;
+  /**
+   * The record without its lineage fields, as JSON text. PostgreSQL keeps lineage in columns
+   * (ingestion_id, row_number, ingested_at), so `processed_data.data` stores this: ~40 % fewer
+   * bytes to COPY, parse and GIN-index per row than `json`.
+   */
+  readonly dataJson: string;
 }
 
 /** One failed check on one record. */
