@@ -20,7 +20,12 @@ export async function startMotoProcess(): Promise<MotoProcess> {
   const forget = onAbort(() => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
-  while (!(await fetch(`${url}/moto-api/`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/moto-api/`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       forget();

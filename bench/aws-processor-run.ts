@@ -36,9 +36,21 @@ export interface AwsRun {
 export async function runAwsProcessor(request: AwsRunRequest): Promise<AwsRun> {
   const work = await mkdtemp(join(tmpdir(), 'pipeline-bench-aws-'));
   const cli = join(request.root, 'bin/pipeline.js');
-  const base = { ...process.env, AWS_ENDPOINT_URL: request.motoUrl, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
+  const base = {
+    ...process.env,
+    AWS_ENDPOINT_URL: request.motoUrl,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+  };
   try {
-    const provisioned = await checked('pipeline aws provision', runMeasured(process.execPath, [cli, 'aws', 'provision', '--prefix', 'bench-aws'], { env: { ...base, DATABASE_URL: request.databaseUrl }, cwd: work }));
+    const provisioned = await checked(
+      'pipeline aws provision',
+      runMeasured(process.execPath, [cli, 'aws', 'provision', '--prefix', 'bench-aws'], {
+        env: { ...base, DATABASE_URL: request.databaseUrl },
+        cwd: work,
+      }),
+    );
     const env: NodeJS.ProcessEnv = { ...base, ...exportsOf(provisioned.stdout), DATABASE_URL: '', DATA_DIR: join(work, 'data') };
     const contract = join(work, `${BENCH_DATASET}.yaml`);
     await writeFile(contract, benchOrdersContractYaml(true));
@@ -46,7 +58,19 @@ export async function runAwsProcessor(request: AwsRunRequest): Promise<AwsRun> {
     request.progress.say(`aws mode: uploading ${formatMegabytes(request.csv.bytes)} to s3://${env.RAW_BUCKET} on moto`);
     const upload = await checked(
       'aws s3 cp',
-      runMeasured('aws', ['--endpoint-url', request.motoUrl, 's3', 'cp', '--only-show-errors', request.csv.path, `s3://${env.RAW_BUCKET}/raw/${BENCH_DATASET}/orders.csv`], { env, cwd: work }),
+      runMeasured(
+        'aws',
+        [
+          '--endpoint-url',
+          request.motoUrl,
+          's3',
+          'cp',
+          '--only-show-errors',
+          request.csv.path,
+          `s3://${env.RAW_BUCKET}/raw/${BENCH_DATASET}/orders.csv`,
+        ],
+        { env, cwd: work },
+      ),
     );
     request.progress.say(`aws mode: upload ${upload.seconds.toFixed(2)} s; pipeline aws poll --until-idle`);
     const poll = await checked(
@@ -58,14 +82,23 @@ export async function runAwsProcessor(request: AwsRunRequest): Promise<AwsRun> {
       }),
     );
     request.progress.clear();
-    return { uploadSeconds: upload.seconds, pollSeconds: poll.seconds, peakRssBytes: poll.peakRssBytes, ...(await outcome(request.databaseUrl)) };
+    return {
+      uploadSeconds: upload.seconds,
+      pollSeconds: poll.seconds,
+      peakRssBytes: poll.peakRssBytes,
+      ...(await outcome(request.databaseUrl)),
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 async function outcome(databaseUrl: string): Promise<{ processingMs: number | null; rowsStored: number }> {
-  const row = await withClient(databaseUrl, async (client) => (await client.query(`SELECT status, duration_ms, last_error FROM ingestions WHERE dataset = $1`, [BENCH_DATASET])).rows);
+  const row = await withClient(
+    databaseUrl,
+    async (client) =>
+      (await client.query(`SELECT status, duration_ms, last_error FROM ingestions WHERE dataset = $1`, [BENCH_DATASET])).rows,
+  );
   if (row.length !== 1 || row[0].status !== 'completed') throw new Error(`the aws-mode ingestion did not complete: ${JSON.stringify(row)}`);
   const rowsStored = Number(await queryScalar(databaseUrl, 'SELECT count(*) FROM processed_data WHERE dataset = $1', [BENCH_DATASET]));
   return { processingMs: row[0].duration_ms as number | null, rowsStored };
@@ -73,7 +106,10 @@ async function outcome(databaseUrl: string): Promise<{ processingMs: number | nu
 
 async function checked(what: string, run: Promise<MeasuredRun>): Promise<MeasuredRun> {
   const result = await run;
-  if (result.exitCode !== 0) throw new Error(`${what} failed (exit ${result.exitCode ?? result.signal}): ${result.stderrTail.trim().split('\n').slice(-12).join('\n')}`);
+  if (result.exitCode !== 0)
+    throw new Error(
+      `${what} failed (exit ${result.exitCode ?? result.signal}): ${result.stderrTail.trim().split('\n').slice(-12).join('\n')}`,
+    );
   return result;
 }
 

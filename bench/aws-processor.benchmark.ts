@@ -25,7 +25,9 @@ export const awsProcessorBenchmark: BenchmarkModule = {
     const moto = await startMotoProcess();
     let aws: AwsRun;
     try {
-      aws = await inDatabase(ctx, serverUrl, 'aws', (url) => runAwsProcessor({ root: ctx.root, motoUrl: moto.url, databaseUrl: url, csv, progress: ctx.progress }));
+      aws = await inDatabase(ctx, serverUrl, 'aws', (url) =>
+        runAwsProcessor({ root: ctx.root, motoUrl: moto.url, databaseUrl: url, csv, progress: ctx.progress }),
+      );
     } finally {
       await moto.stop();
     }
@@ -34,8 +36,22 @@ export const awsProcessorBenchmark: BenchmarkModule = {
     );
     const awsSeconds = aws.uploadSeconds + aws.pollSeconds;
     const rows: ResultRow[] = [
-      { benchmark: NAME, path: AWS_PATH, rows: csv.rows, seconds: awsSeconds, bytes: csv.bytes, peakRssBytes: aws.peakRssBytes ?? undefined },
-      { benchmark: NAME, path: LOCAL_PATH, rows: csv.rows, seconds: local.seconds, bytes: csv.bytes, peakRssBytes: local.peakRssBytes ?? undefined },
+      {
+        benchmark: NAME,
+        path: AWS_PATH,
+        rows: csv.rows,
+        seconds: awsSeconds,
+        bytes: csv.bytes,
+        peakRssBytes: aws.peakRssBytes ?? undefined,
+      },
+      {
+        benchmark: NAME,
+        path: LOCAL_PATH,
+        rows: csv.rows,
+        seconds: local.seconds,
+        bytes: csv.bytes,
+        peakRssBytes: local.peakRssBytes ?? undefined,
+      },
     ];
     return { rows, verdicts: [], notes: notes(aws, local, awsSeconds, csv.rows) };
   },

@@ -42,7 +42,10 @@ function report(root: string, output: BuildOutput): string {
     const layer = f.nativePackages.length > 0 ? `; needs the native layer for ${f.nativePackages.join(', ')}` : '';
     return line(f.zipPath, f.zipBytes, f.unzippedBytes, `(largest: ${top}${layer})`);
   });
-  if (output.layer) lines.push(line(output.layer.zipPath, output.layer.zipBytes, output.layer.unzippedBytes, '(native packages, /opt/nodejs/node_modules)'));
+  if (output.layer)
+    lines.push(
+      line(output.layer.zipPath, output.layer.zipBytes, output.layer.unzippedBytes, '(native packages, /opt/nodejs/node_modules)'),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -59,7 +62,10 @@ async function writeManifest(path: string, output: BuildOutput): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const root = repoRoot();
   const outDir = resolve(values.out ?? join(root, 'dist', 'lambda'));

@@ -41,7 +41,9 @@ check_native_layer() {
     say "warning: $name loads native packages but has no layer attached: run terraform apply"
     return 0
   fi
-  deployed=$(aws_cli lambda get-layer-version-by-arn --arn "$attached" --query Content.CodeSha256 --output text 2>/dev/null || true)
+  # arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION (get-layer-version, which moto answers fully too)
+  deployed=$(aws_cli lambda get-layer-version --layer-name "$(cut -d: -f7 <<<"$attached")" --version-number "${attached##*:}" \
+    --query Content.CodeSha256 --output text 2>/dev/null || true)
   if [ -n "$wanted" ] && [ "$deployed" != "$wanted" ]; then
     say "warning: $name uses layer $attached whose content differs from dist/lambda/native-layer.zip: run terraform apply to publish it"
   fi

@@ -57,7 +57,9 @@ async function main(): Promise<number> {
     onLog: (text) => process.stderr.write(text),
   });
   writeFileSync(outfile, JSON.stringify(result.payload));
-  process.stdout.write(`${JSON.stringify({ StatusCode: 200, ...(result.ok ? {} : { FunctionError: 'Unhandled' }), ExecutedVersion: '$LATEST' })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ StatusCode: 200, ...(result.ok ? {} : { FunctionError: 'Unhandled' }), ExecutedVersion: '$LATEST' })}\n`,
+  );
   return 0;
 }
 

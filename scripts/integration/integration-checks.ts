@@ -76,7 +76,9 @@ async function keysUnder(ctx: IntegrationContext, bucket: string, prefix: string
 }
 
 const healthy = (payload: unknown) =>
-  typeof payload !== 'object' || payload === null || !/"(ok|healthy)":false|"status":"(error|failed|unhealthy)"/i.test(JSON.stringify(payload));
+  typeof payload !== 'object' ||
+  payload === null ||
+  !/"(ok|healthy)":false|"status":"(error|failed|unhealthy)"/i.test(JSON.stringify(payload));
 
 export const INTEGRATION_CHECKS: readonly IntegrationCheck[] = [
   {
@@ -101,7 +103,8 @@ export const INTEGRATION_CHECKS: readonly IntegrationCheck[] = [
       if (type !== 'IngestionCompleted') throw new Error(`ingestion ${id} ended with ${type}`);
       const outputs = await keysUnder(ctx, processed, `processed/dataset=${DATASET}/`);
       const jsonl = outputs.find((k) => k.endsWith(`/${id}.jsonl`));
-      if (!jsonl || !outputs.some((k) => k.includes(`/${id}`) && k.endsWith('.parquet'))) throw new Error(`outputs of ${id} missing: ${outputs.join(', ')}`);
+      if (!jsonl || !outputs.some((k) => k.includes(`/${id}`) && k.endsWith('.parquet')))
+        throw new Error(`outputs of ${id} missing: ${outputs.join(', ')}`);
       const stored = (await readText(ctx, processed, jsonl)).split('\n').filter((l) => l.includes(runId)).length;
       const quarantined = (await readText(ctx, processed, `quarantine/dataset=${DATASET}/${id}.rejected.jsonl`)).trim().split('\n').length;
       if (stored !== 3 || quarantined !== 1) throw new Error(`expected 3 stored and 1 quarantined rows, got ${stored} and ${quarantined}`);
@@ -129,7 +132,9 @@ export const INTEGRATION_CHECKS: readonly IntegrationCheck[] = [
     name: 'the dead-letter queue is below its alarm threshold (5)',
     async run(ctx) {
       const url = need(ctx, 'DLQ_URL');
-      const attributes = await ctx.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
+      const attributes = await ctx.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+      );
       const depth = Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0);
       if (depth > 5) throw new Error(`${depth} messages in ${url}: see docs/TROUBLESHOOTING.md, "Messages in the DLQ"`);
       return `${depth} message(s)`;

@@ -51,7 +51,10 @@ async function awsCli(args: readonly string[]): Promise<string> {
 
 async function functionEnvironment(name: string, region: string): Promise<Record<string, string>> {
   const out = await awsCli(['lambda', 'get-function-configuration', '--region', region, '--function-name', name, '--output', 'json']);
-  return ((JSON.parse(out) as { Environment?: { Variables?: Record<string, string> } }).Environment?.Variables ?? {}) as Record<string, string>;
+  return ((JSON.parse(out) as { Environment?: { Variables?: Record<string, string> } }).Environment?.Variables ?? {}) as Record<
+    string,
+    string
+  >;
 }
 
 async function invokeDeployed(name: string, region: string, payload: unknown): Promise<InvokeResult> {
@@ -60,7 +63,17 @@ async function invokeDeployed(name: string, region: string, payload: unknown): P
     await writeFile(join(dir, 'payload.json'), JSON.stringify(payload));
     const out = join(dir, 'response.json');
     const meta = JSON.parse(
-      await awsCli(['lambda', 'invoke', '--region', region, '--function-name', name, '--payload', `fileb://${join(dir, 'payload.json')}`, out]),
+      await awsCli([
+        'lambda',
+        'invoke',
+        '--region',
+        region,
+        '--function-name',
+        name,
+        '--payload',
+        `fileb://${join(dir, 'payload.json')}`,
+        out,
+      ]),
     ) as { FunctionError?: string };
     return { functionError: Boolean(meta.FunctionError), payload: JSON.parse(await readFile(out, 'utf8')) as unknown };
   } finally {

@@ -4,6 +4,7 @@ import { build, type Metafile } from 'esbuild';
 import { BundleError } from './bundle-error.js';
 import { BUNDLE_FILE, LAMBDA_TARGET } from './lambda-functions.js';
 import { nativePackagesIn, nativeRequirePlugin } from './native-require-plugin.js';
+import { localOnlyStubPlugin, LOCAL_ONLY_NAMESPACE } from './local-only-stub-plugin.js';
 import { typeormDriversPlugin } from './typeorm-drivers-plugin.js';
 import type { ZipEntry } from './zip-archive.js';
 
@@ -63,7 +64,7 @@ export async function bundleLambda(root: string, name: string, entry: string): P
     banner: { js: BANNER },
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
     external: [...NEVER_LOADED],
-    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin()],
+    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin(), localOnlyStubPlugin()],
     keepNames: true, // code-first GraphQL and Nest DI read class names at runtime
     minify: true,
     sourcemap: true,
@@ -98,7 +99,7 @@ function contributors(metafile: Metafile): { source: string; bytes: number }[] {
   const totals = new Map<string, number>();
   for (const output of Object.values(metafile.outputs))
     for (const [path, input] of Object.entries(output.inputs)) {
-      if (path.startsWith('native-require:')) continue;
+      if (path.startsWith('native-require:') || path.startsWith(`${LOCAL_ONLY_NAMESPACE}:`)) continue;
       const source = packageOf(path) ?? '(app)';
       totals.set(source, (totals.get(source) ?? 0) + input.bytesInOutput);
     }

@@ -24,17 +24,29 @@ describeWithMoto('DynamoDbEventStore on moto', (moto) => {
 
   describeEventStoreContract('DynamoDbEventStore (moto)', async () => (await freshStore()).store);
   // Tiny pages and position partitions: the same contract through Query paging and partition hops.
-  describeEventStoreContract('DynamoDbEventStore (moto, 2-item pages, 3-position partitions)', async () =>
-    (await freshStore({ pageSize: 2, positionPartitionSize: 3 })).store,
+  describeEventStoreContract(
+    'DynamoDbEventStore (moto, 2-item pages, 3-position partitions)',
+    async () => (await freshStore({ pageSize: 2, positionPartitionSize: 3 })).store,
   );
 
   describe('DynamoDB specifics', () => {
     it('keeps the head at the last position, gap-free from 1', async () => {
       const { table, store } = await freshStore({ positionPartitionSize: 4 });
       expect(await store.latestPosition()).toBe(0);
-      await store.append('s-1', [{ type: 'A', data: 1 }, { type: 'B', data: 2 }], 0);
+      await store.append(
+        's-1',
+        [
+          { type: 'A', data: 1 },
+          { type: 'B', data: 2 },
+        ],
+        0,
+      );
       await store.append('s-2', [{ type: 'C', data: 3 }], 0);
-      await store.append('s-1', Array.from({ length: 7 }, (_, i) => ({ type: `D${i}`, data: i })), 2);
+      await store.append(
+        's-1',
+        Array.from({ length: 7 }, (_, i) => ({ type: `D${i}`, data: i })),
+        2,
+      );
       const head = await documents.send(new GetCommand({ TableName: table, Key: { streamId: '$head', version: 0 } }));
       expect(head.Item).toMatchObject({ position: 10 });
       expect((await store.readAll(0, 100)).map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

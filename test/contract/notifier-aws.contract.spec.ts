@@ -35,9 +35,18 @@ describeWithMoto('SnsNotifier on moto', (moto) => {
   it('subscribes e-mail and webhooks to the right topic and unsubscribes them', async () => {
     const email = await notifier.subscribe('reports', 'EMAIL', 'ops@example.com');
     const hook = await notifier.subscribe('alerts', 'WEBHOOK', 'https://hooks.example.com/pipeline');
-    expect(email).toMatchObject({ protocol: 'EMAIL', endpoint: 'ops@example.com', id: expect.stringMatching(/^arn:aws:sns:.*:.*:reports-/) });
-    expect(hook).toMatchObject({ protocol: 'WEBHOOK', endpoint: 'https://hooks.example.com/pipeline', id: expect.stringContaining(':alerts-') });
-    const listed = async (topic: string) => (await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions!.map((s) => [s.Protocol, s.Endpoint]);
+    expect(email).toMatchObject({
+      protocol: 'EMAIL',
+      endpoint: 'ops@example.com',
+      id: expect.stringMatching(/^arn:aws:sns:.*:.*:reports-/),
+    });
+    expect(hook).toMatchObject({
+      protocol: 'WEBHOOK',
+      endpoint: 'https://hooks.example.com/pipeline',
+      id: expect.stringContaining(':alerts-'),
+    });
+    const listed = async (topic: string) =>
+      (await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions!.map((s) => [s.Protocol, s.Endpoint]);
     expect(await listed(topics.reports)).toEqual([['email', 'ops@example.com']]);
     expect(await listed(topics.alerts)).toEqual([['https', 'https://hooks.example.com/pipeline']]);
     await notifier.unsubscribe(email.id);
@@ -57,7 +66,10 @@ describeWithMoto('SnsNotifier on moto', (moto) => {
       });
       expect(result.failed).toEqual([]);
       expect(result.delivered.sort()).toEqual([hook.id, email.id].sort());
-      const notification = receiver.bodies.find((b) => (b as { Type?: string }).Type === 'Notification') as { Message: string; Subject: string };
+      const notification = receiver.bodies.find((b) => (b as { Type?: string }).Type === 'Notification') as {
+        Message: string;
+        Subject: string;
+      };
       expect(JSON.parse(notification.Message)).toEqual({ date: '2026-11-25', ingestions: 3 });
       expect(notification.Subject).toMatch(/^[\x20-\x7e]{1,100}$/);
     } finally {

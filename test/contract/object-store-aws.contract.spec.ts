@@ -22,14 +22,29 @@ describeWithMoto('S3ObjectStore on moto', (moto) => {
     afterEach(() => s3.cleanup());
 
     it('puts each area into its bucket, keeping the whole key', async () => {
-      for (const key of ['raw/orders/a.csv', 'processed/dataset=orders/x.parquet', 'quarantine/dataset=orders/x.rejected.jsonl', 'reports/2026-11-26/r.json', 'misc/x']) {
+      for (const key of [
+        'raw/orders/a.csv',
+        'processed/dataset=orders/x.parquet',
+        'quarantine/dataset=orders/x.rejected.jsonl',
+        'reports/2026-11-26/r.json',
+        'misc/x',
+      ]) {
         await s3.store.put(key, key);
       }
       expect(await bucketKeys(s3.client, s3.names.raw)).toEqual(['raw/orders/a.csv']);
-      expect(await bucketKeys(s3.client, s3.names.processed)).toEqual(['processed/dataset=orders/x.parquet', 'quarantine/dataset=orders/x.rejected.jsonl']);
+      expect(await bucketKeys(s3.client, s3.names.processed)).toEqual([
+        'processed/dataset=orders/x.parquet',
+        'quarantine/dataset=orders/x.rejected.jsonl',
+      ]);
       expect(await bucketKeys(s3.client, s3.names.reports)).toEqual(['reports/2026-11-26/r.json']);
       expect(await bucketKeys(s3.client, s3.names.other)).toEqual(['misc/x']);
-      expect(await listKeys(s3.store, '')).toEqual(['misc/x', 'processed/dataset=orders/x.parquet', 'quarantine/dataset=orders/x.rejected.jsonl', 'raw/orders/a.csv', 'reports/2026-11-26/r.json']);
+      expect(await listKeys(s3.store, '')).toEqual([
+        'misc/x',
+        'processed/dataset=orders/x.parquet',
+        'quarantine/dataset=orders/x.rejected.jsonl',
+        'raw/orders/a.csv',
+        'reports/2026-11-26/r.json',
+      ]);
     });
 
     it('refuses an area with no bucket when there is no fallback', async () => {
@@ -67,7 +82,11 @@ describeWithMoto('S3ObjectStore on moto', (moto) => {
     });
 
     it('gives a presigned PUT URL that uploads with the headers it names', async () => {
-      const upload = await s3.store.createUploadUrl('raw/orders/up.csv', { expiresInSeconds: 300, maxBytes: 1_000, contentType: 'text/csv' });
+      const upload = await s3.store.createUploadUrl('raw/orders/up.csv', {
+        expiresInSeconds: 300,
+        maxBytes: 1_000,
+        contentType: 'text/csv',
+      });
       expect(upload.headers).toEqual({ 'content-type': 'text/csv', 'x-amz-server-side-encryption': 'AES256' });
       expect(new URL(upload.url).searchParams.get('X-Amz-Expires')).toBe('300');
       const response = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: 'id\n7\n' });

@@ -64,7 +64,11 @@ describeWithMoto('DynamoDbReportHistory on moto', (moto) => {
 
   it('records delivery on a stored version and ignores one for a version never stored', async () => {
     await history.recordGenerated(entry('2026-11-25', 1));
-    const delivery = { deliveredTo: ['sub-1'], failedDeliveries: [{ subscriptionId: 'sub-2', error: 'timeout' }], deliveredAt: '2026-11-26T08:00:05.000Z' };
+    const delivery = {
+      deliveredTo: ['sub-1'],
+      failedDeliveries: [{ subscriptionId: 'sub-2', error: 'timeout' }],
+      deliveredAt: '2026-11-26T08:00:05.000Z',
+    };
     await history.recordDelivery('2026-11-25', 1, delivery);
     await history.recordDelivery('2026-11-25', 7, delivery);
     expect(await history.get('2026-11-25')).toEqual(entry('2026-11-25', 1, delivery));
@@ -72,7 +76,12 @@ describeWithMoto('DynamoDbReportHistory on moto', (moto) => {
   });
 
   it('lists the newest version of each day in a range, newest day first, up to a limit', async () => {
-    for (const [date, versions] of [['2026-11-20', 1], ['2026-11-21', 3], ['2026-11-23', 2], ['2026-11-27', 1]] as const) {
+    for (const [date, versions] of [
+      ['2026-11-20', 1],
+      ['2026-11-21', 3],
+      ['2026-11-23', 2],
+      ['2026-11-27', 1],
+    ] as const) {
       for (let v = 1; v <= versions; v++) await history.recordGenerated(entry(date, v));
     }
     const list = await history.list('2026-11-21', '2026-11-26', 10);

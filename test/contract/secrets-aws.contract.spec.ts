@@ -38,7 +38,15 @@ describeWithMoto('Secrets Manager on moto', (moto) => {
     const arn = await ensureDatabaseSecret(client, name, url);
     expect(await ensureDatabaseSecret(client, name, url)).toBe(arn);
     const secret = await new SecretsManagerSecretProvider(client).get(arn);
-    expect(JSON.parse(secret)).toEqual({ engine: 'postgres', username: 'app@ops', password: 'p@ss:w0rd', host: 'db.internal', port: 6543, dbname: 'pipeline', sslmode: 'require' });
+    expect(JSON.parse(secret)).toEqual({
+      engine: 'postgres',
+      username: 'app@ops',
+      password: 'p@ss:w0rd',
+      host: 'db.internal',
+      port: 6543,
+      dbname: 'pipeline',
+      sslmode: 'require',
+    });
     expect(databaseUrlFromSecret(secret)).toBe(url);
   });
 });

@@ -12,8 +12,13 @@ describeWithMoto('SqsWorkQueue on moto', (moto) => {
   });
   afterAll(() => sqs.destroy());
 
-  const freshPair = (m: MotoHandle) => ensureQueuePair(sqs ?? new SQSClient(awsClientConfig(m.settings)), uniqueName('work'), { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
-  const queueOn = (pair: QueuePair) => new SqsWorkQueue(sqs, { queueUrl: pair.queueUrl, deadLetterQueueUrl: pair.dlqUrl, maxReceiveCount: 3 });
+  const freshPair = (m: MotoHandle) =>
+    ensureQueuePair(sqs ?? new SQSClient(awsClientConfig(m.settings)), uniqueName('work'), {
+      visibilityTimeoutSeconds: 30,
+      maxReceiveCount: 3,
+    });
+  const queueOn = (pair: QueuePair) =>
+    new SqsWorkQueue(sqs, { queueUrl: pair.queueUrl, deadLetterQueueUrl: pair.dlqUrl, maxReceiveCount: 3 });
 
   describeWorkQueueContract('SqsWorkQueue (moto)', async () => queueOn(await freshPair(moto)));
 
@@ -30,7 +35,9 @@ describeWithMoto('SqsWorkQueue on moto', (moto) => {
       const raw = await sqs.send(new ReceiveMessageCommand({ QueueUrl: pair.queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
       expect(raw.Messages!.map((m) => m.Body)).toContain('{"kind":"process-ingestion","v":1,"ingestionId":"x"}');
       const got = await queue.receive({ maxMessages: 10, visibilityTimeoutSeconds: 60 });
-      expect(got.map((m) => m.body).sort()).toEqual(['', '{"kind":"process-ingestion","v":1,"ingestionId":"x"}', 'nul \u0000 and bell \u0007'].sort());
+      expect(got.map((m) => m.body).sort()).toEqual(
+        ['', '{"kind":"process-ingestion","v":1,"ingestionId":"x"}', 'nul \u0000 and bell \u0007'].sort(),
+      );
     });
 
     it('receives messages other producers sent (an EventBridge envelope) as they are', async () => {

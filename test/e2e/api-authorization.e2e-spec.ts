@@ -17,6 +17,12 @@ import { API_RESOLVERS } from '../../apps/api/src/api.module.js';
  */
 const REQUIRED_ROLE: Readonly<Record<string, ApiKeyRole>> = {
   'Query.processedRecords': 'reader',
+  'Query.report': 'reader',
+  'Query.reports': 'reader',
+  'Query.reportSubscriptions': 'reader',
+  'Mutation.generateReport': 'admin',
+  'Mutation.subscribeToReports': 'admin',
+  'Mutation.unsubscribe': 'admin',
   'Query.ingestion': 'reader',
   'Query.ingestions': 'reader',
   'Query.datasets': 'reader',

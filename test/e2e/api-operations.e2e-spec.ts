@@ -146,7 +146,7 @@ describeWithRealPostgres('GraphQL API operations over HTTP (local mode, real Pos
     expect(page.edges.map((e) => e.node.data.id)).toEqual([7, 8, 10]);
     const node = page.edges[0].node;
     expect(node).toMatchObject({ ingestionId: sensorsId, rowNumber: 7 });
-    expect(node.data).toMatchObject({ name: 's7', _ingestion_id: sensorsId, _row: 7 });
+    expect(node.data).toMatchObject({ id: 7, name: 's7', meta: { site: 'south' } });
     expect(Date.parse(node.ingestedAt)).toBeGreaterThan(Date.now() - 600_000);
     const after = await recordsPage(api, { dataset: 'sensors', ingestionId: sensorsId, from: new Date(Date.now() + 60_000).toISOString() });
     expect(after.edges).toHaveLength(0);

@@ -98,7 +98,11 @@ describeWithRealPostgres('deployment scripts against moto', (pg) => {
       // The throwaway server trusts local connections; the database secret still needs a password.
       const databaseUrl = new URL(pg.url);
       databaseUrl.password ||= 'trusted-anyway';
-      const provision = await runCli(['aws', 'provision', '--prefix', name], { ...moto.env, DATABASE_URL: databaseUrl.href, PIPELINE_MODE: 'aws' });
+      const provision = await runCli(['aws', 'provision', '--prefix', name], {
+        ...moto.env,
+        DATABASE_URL: databaseUrl.href,
+        PIPELINE_MODE: 'aws',
+      });
       if (provision.code !== 0) throw new Error(`pipeline aws provision failed:\n${provision.stderr}`);
       provisioned = parseExports(provision.stdout);
       Object.assign(shellEnv, provisioned, { RDS_DB_ID: `${name}-db` });
@@ -222,10 +226,12 @@ describeWithRealPostgres('deployment scripts against moto', (pg) => {
       expect([absent.code, absent.stderr]).toEqual([1, expect.stringContaining('run terraform apply in infra/terraform first')]);
     }, 300_000);
 
+    let verifyOutput = '';
     it('verify_deployment.sh checks every resource, runs each function on {"test": true} and reads the alarms', async () => {
       const verified = await run('./scripts/verify_deployment.sh', ['us-east-1'], shellEnv);
-      const lines = verified.stderr;
-      for (const resource of [
+      verifyOutput = verified.stderr;
+      console.log(`verify_deployment.sh against moto:\n${verifyOutput}`);
+      const resources = [
         'raw bucket',
         'processed bucket',
         'reports bucket',
@@ -233,20 +239,30 @@ describeWithRealPostgres('deployment scripts against moto', (pg) => {
         'dead-letter queue',
         'event table',
         'report history table',
+      ];
+      resources.push(
         'alerts topic',
         'reports topic',
         'RDS',
-        'alarms in OK',
-      ])
-        expect({ resource, ok: new RegExp(`^  ok    .*${resource}`, 'm').test(lines) }).toEqual({ resource, ok: true });
-      expect(lines).toMatch(new RegExp(`^  ok    ${name}-processor answers \\{"test": true\\}: \\{"ok":true`, 'm'));
-      const unhealthy = present.filter((fn) => !new RegExp(`^  ok    ${name}-${fn} answers`, 'm').test(lines));
-      console.log(`verify_deployment.sh against moto:\n${lines}`);
-      // Every function answering {"test": true} is the issue's requirement; the report names the ones that do not.
-      expect({ code: verified.code, unhealthy, missing }).toEqual(
-        unhealthy.length === 0 && missing.length === 0 ? { code: 0, unhealthy: [], missing: [] } : { code: 1, unhealthy, missing },
+        `${present.length + 4} alarms in OK`,
+        ...present.map((fn) => `function ${name}-${fn} \\(nodejs22.x`),
       );
+      for (const resource of resources)
+        expect({ resource, ok: new RegExp(`^  ok    ${resource}`, 'm').test(verifyOutput) }).toEqual({ resource, ok: true });
+      expect(verifyOutput).toMatch(new RegExp(`^  ok    ${name}-processor answers \\{"test": true\\}: \\{"ok":true`, 'm'));
+      const failed = (verifyOutput.match(/^  FAIL /gm) ?? []).length;
+      expect(verified.code).toBe(failed === 0 ? 0 : 1);
     }, 300_000);
+
+    it('every function answers {"test": true} with exactly the environment lambdas.tf gives it', () => {
+      const unhealthy = LAMBDA_FUNCTIONS.filter(
+        (fn) => !new RegExp(`^  ok    ${name}-${fn} answers \\{"test": true\\}`, 'm').test(verifyOutput),
+      );
+      const reasons = unhealthy.map(
+        (fn) => verifyOutput.split('\n').find((l) => l.includes(`${name}-${fn}`) && l.includes('FAIL')) ?? `${fn}: no handler`,
+      );
+      expect(reasons).toEqual([]);
+    });
 
     it('verify_deployment.sh fails on an alarm in ALARM and names it', async () => {
       await aws(['cloudwatch', 'set-alarm-state', '--alarm-name', `${name}-dlq-depth`, '--state-value', 'ALARM', '--state-reason', 'e2e']);
@@ -293,7 +309,8 @@ describeWithRealPostgres('deployment scripts against moto', (pg) => {
         for (const check of ['an uploaded CSV is stored', 'an unreadable file is rejected', 'a direct invocation', 'the dead-letter queue'])
           expect(result.stdout).toMatch(new RegExp(`^PASS  ${check}`, 'm'));
         expect(result.stdout).toMatch(/^SKIP  the API answers GET \/health: no --api-url given/m);
-        if (missing.length === 0) expect(result.code).toBe(0);
+        // `every function answers {"test": true}` is asserted above, on verify_deployment.sh's run.
+        expect(result.code).toBe(/^FAIL /m.test(result.stdout) ? 1 : 0);
       }, 600_000);
     });
   });

@@ -19,6 +19,7 @@ import { IngestionResolver } from './ingestions/ingestion.resolver.js';
 import { IngestionUpdatedResolver } from './ingestions/ingestion-updated.resolver.js';
 import { ReplayResolver } from './ingestions/replay.resolver.js';
 import { ProcessedRecordsResolver } from './records/processed-records.resolver.js';
+import { ReportsResolver } from './reports/reports.resolver.js';
 import { UploadController } from './uploads/upload.controller.js';
 
 export const API_RESOLVERS = [
@@ -29,6 +30,7 @@ export const API_RESOLVERS = [
   DatasetResolver,
   PipelineHealthResolver,
   IngestResolver,
+  ReportsResolver,
 ];
 
 /**

@@ -34,7 +34,10 @@ export const retryDelaySeconds = (receiveCount: number): number => Math.min(300,
  * - `{"data": [...], "dataset"?}`: processes the payload inline and returns a summary;
  * - `{"test": true}`: a connectivity check of S3, SQS, DynamoDB and PostgreSQL, without side effects.
  */
-export async function handler(event: unknown, context: Context): Promise<SQSBatchResponse | DirectInvocationSummary | ConnectivityReport | { ok: false; error: string }> {
+export async function handler(
+  event: unknown,
+  context: Context,
+): Promise<SQSBatchResponse | DirectInvocationSummary | ConnectivityReport | { ok: false; error: string }> {
   logger.addContext(context);
   if (isTestInvocation(event)) return testConnectivity();
   const rt = await containerRuntime();
@@ -57,7 +60,11 @@ function processBatch(rt: ProcessorRuntime, event: SQSEvent, context: Context): 
       throw error;
     }
   };
-  return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), { context, processInParallel: false, throwOnFullBatchFailure: false });
+  return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
+    context,
+    processInParallel: false,
+    throwOnFullBatchFailure: false,
+  });
 }
 
 async function testConnectivity(): Promise<ConnectivityReport | { ok: false; error: string }> {

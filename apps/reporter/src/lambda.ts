@@ -9,7 +9,10 @@ import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js
 import { DatabaseHandle } from '@pipeline/adapters/database/database-handle.js';
 import { lambdaLogger } from '@pipeline/adapters/aws/lambda-logger.js';
 import { PowertoolsNestLogger } from '@pipeline/adapters/aws/powertools-nest-logger.js';
-import { GenerateDailyReport, type GenerateDailyReportResult } from '@pipeline/application/reports/generate-daily-report/generate-daily-report.command.js';
+import {
+  GenerateDailyReport,
+  type GenerateDailyReportResult,
+} from '@pipeline/application/reports/generate-daily-report/generate-daily-report.command.js';
 import { ReporterModule } from './reporter.module.js';
 import { scheduledReportDate } from './scheduled-report-date.js';
 
@@ -19,12 +22,13 @@ let app: Promise<INestApplicationContext> | undefined;
 
 /** One Nest application context per container; a failed start is retried by the next invocation. */
 function containerApp(): Promise<INestApplicationContext> {
-  app ??= NestFactory.createApplicationContext(ReporterModule.forRoot(config, 'lambda'), { logger: new PowertoolsNestLogger(logger), abortOnError: false }).catch(
-    (error: unknown) => {
-      app = undefined;
-      throw error;
-    },
-  );
+  app ??= NestFactory.createApplicationContext(ReporterModule.forRoot(config, 'lambda'), {
+    logger: new PowertoolsNestLogger(logger),
+    abortOnError: false,
+  }).catch((error: unknown) => {
+    app = undefined;
+    throw error;
+  });
   return app;
 }
 

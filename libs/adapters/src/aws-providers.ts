@@ -12,6 +12,7 @@ import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
 import { SecretProvider } from '@pipeline/domain/ports/secret-provider.js';
 import { WorkQueue } from '@pipeline/domain/ports/work-queue.js';
 import { LazyAwsClients } from './aws/lazy-aws-clients.js';
+import { unconfiguredPort } from './aws/unconfigured-port.js';
 import { PipelineConfig, requireSetting, type AwsSettings } from './config/pipeline-config.js';
 import { DatabaseHandle } from './database/database-handle.js';
 import { IngestionEngine } from '@pipeline/domain/ports/ingestion-engine.js';
@@ -40,9 +41,21 @@ import { SystemClock } from './system-clock.js';
 /** Areas of object keys and the variable naming each one's bucket. */
 export function bucketMapFor(aws: AwsSettings): BucketMap {
   return new BucketMap(
-    { raw: aws.rawBucket, processed: aws.processedBucket, quarantine: aws.processedBucket, tmp: aws.processedBucket, reports: aws.reportsBucket },
+    {
+      raw: aws.rawBucket,
+      processed: aws.processedBucket,
+      quarantine: aws.processedBucket,
+      tmp: aws.processedBucket,
+      reports: aws.reportsBucket,
+    },
     undefined,
-    { raw: 'RAW_BUCKET', processed: 'PROCESSED_BUCKET', quarantine: 'PROCESSED_BUCKET', tmp: 'PROCESSED_BUCKET', reports: 'REPORTS_BUCKET' },
+    {
+      raw: 'RAW_BUCKET',
+      processed: 'PROCESSED_BUCKET',
+      quarantine: 'PROCESSED_BUCKET',
+      tmp: 'PROCESSED_BUCKET',
+      reports: 'REPORTS_BUCKET',
+    },
   );
 }
 
@@ -50,8 +63,9 @@ export function bucketMapFor(aws: AwsSettings): BucketMap {
  * aws mode (PIPELINE_MODE=aws): S3 for objects, SQS for work, DynamoDB for events and report
  * history, SNS for notifications, Secrets Manager for the RDS credentials, CloudWatch EMF for
  * metrics; rows and read models stay in PostgreSQL (RDS). Adapter modules and SDK clients load
- * on first use, and each checks the variables it needs then, so a function is configured with
- * only what it uses.
+ * on first use. EVENT_TABLE is needed everywhere; any other variable may be missing where its code
+ * path is never taken (the adapter, or an unconfiguredPort, names it on first use), so Terraform
+ * gives each function only the variables it uses. Buckets are checked per key's area.
  */
 export function awsProviders(config: PipelineConfig, role: PipelineRole): Provider[] {
   const aws = config.aws;
@@ -69,19 +83,23 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
     {
       provide: EventStore,
       useFactory: async () =>
-        new (await import('./dynamodb/dynamodb-event-store.js')).DynamoDbEventStore(await clients.dynamoDocuments(), requireSetting(aws.eventTable, 'EVENT_TABLE')),
+        new (await import('./dynamodb/dynamodb-event-store.js')).DynamoDbEventStore(
+          await clients.dynamoDocuments(),
+          requireSetting(aws.eventTable, 'EVENT_TABLE'),
+        ),
     },
     {
       provide: EventLogHead,
-      useFactory: async (store: EventStore) => new (await import('./dynamodb/dynamodb-event-log-head.js')).DynamoDbEventLogHead(store as never),
+      useFactory: async (store: EventStore) =>
+        new (await import('./dynamodb/dynamodb-event-log-head.js')).DynamoDbEventLogHead(store as never),
       inject: [EventStore],
     },
     {
       provide: WorkQueue,
       useFactory: async () =>
         new (await import('./sqs/sqs-work-queue.js')).SqsWorkQueue(await clients.sqs(), {
-          queueUrl: requireSetting(aws.processingQueueUrl, 'PROCESSING_QUEUE_URL'),
-          deadLetterQueueUrl: requireSetting(aws.dlqUrl, 'DLQ_URL'),
+          queueUrl: aws.processingQueueUrl,
+          deadLetterQueueUrl: aws.dlqUrl,
           maxReceiveCount: config.maxReceiveCount,
         }),
     },
@@ -90,16 +108,24 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
     {
       provide: ReportHistory,
       useFactory: async () =>
-        new (await import('./dynamodb/dynamodb-report-history.js')).DynamoDbReportHistory(
-          await clients.dynamoDocuments(),
-          requireSetting(aws.reportHistoryTable, 'REPORT_HISTORY_TABLE'),
-        ),
+        aws.reportHistoryTable
+          ? new (await import('./dynamodb/dynamodb-report-history.js')).DynamoDbReportHistory(
+              await clients.dynamoDocuments(),
+              aws.reportHistoryTable,
+            )
+          : unconfiguredPort<ReportHistory>('ReportHistory', 'REPORT_HISTORY_TABLE'),
     },
-    { provide: ArtefactLinks, useFactory: async () => new (await import('./s3/s3-artefact-links.js')).S3ArtefactLinks(await clients.s3(), buckets) },
+    {
+      provide: ArtefactLinks,
+      useFactory: async () => new (await import('./s3/s3-artefact-links.js')).S3ArtefactLinks(await clients.s3(), buckets),
+    },
     {
       provide: Notifier,
       useFactory: async () =>
-        new (await import('./sns/sns-notifier.js')).SnsNotifier(await clients.sns(), { reports: aws.reportsTopicArn, alerts: aws.alertsTopicArn }),
+        new (await import('./sns/sns-notifier.js')).SnsNotifier(await clients.sns(), {
+          reports: aws.reportsTopicArn,
+          alerts: aws.alertsTopicArn,
+        }),
     },
     {
       provide: SecretProvider,

@@ -18,7 +18,11 @@ process.exit(0);
  * Invokes a compiled Lambda handler (dist/apps/<app>/src/lambda.js) once, in a fresh node process with
  * `env` — a cold container — and returns what it returned or the error it threw.
  */
-export function invokeHandler(app: 'processor' | 'reporter', event: unknown, env: Readonly<Record<string, string>>): Promise<{ ok: boolean; value?: unknown; error?: string; logs: string }> {
+export function invokeHandler(
+  app: 'processor' | 'reporter',
+  event: unknown,
+  env: Readonly<Record<string, string>>,
+): Promise<{ ok: boolean; value?: unknown; error?: string; logs: string }> {
   const entry = join(repoRoot, `dist/apps/${app}/src/lambda.js`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', SCRIPT, entry, JSON.stringify(event)], {
@@ -33,7 +37,11 @@ export function invokeHandler(app: 'processor' | 'reporter', event: unknown, env
     child.on('close', (code) => {
       const marker = stdout.lastIndexOf('@@RESULT@@');
       if (marker < 0) return reject(new Error(`${app} handler exited ${code} without a result:\n${stderr}\n${stdout.slice(-2000)}`));
-      const result = JSON.parse(stdout.slice(marker + '@@RESULT@@'.length).split('\n')[0]) as { ok: boolean; value?: unknown; error?: string };
+      const result = JSON.parse(stdout.slice(marker + '@@RESULT@@'.length).split('\n')[0]) as {
+        ok: boolean;
+        value?: unknown;
+        error?: string;
+      };
       resolve({ ...result, logs: stdout.slice(0, marker) + stderr });
     });
   });

@@ -3,10 +3,11 @@ import type { RecordsSelectionInput } from '@pipeline/application/records/record
 import { JsonScalar } from '../graphql/json.scalar.js';
 import { PageInfo } from '../graphql/page-info.model.js';
 
-@ObjectType('ProcessedRecord', { description: 'One valid record as stored in processed_data, lineage columns included.' })
+@ObjectType('ProcessedRecord', { description: 'One valid record as stored in processed_data, with its lineage.' })
 export class ProcessedRecordNode {
   @Field(() => JsonScalar, {
-    description: 'The transformed record (contract fields and kept unknown fields); its lineage is in ingestionId, rowNumber and ingestedAt.',
+    description:
+      'The transformed record (contract fields and kept unknown fields); its lineage is in ingestionId, rowNumber and ingestedAt.',
   })
   data!: unknown;
 

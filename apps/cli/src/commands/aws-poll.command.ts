@@ -16,7 +16,8 @@ const FUNCTION_TIMEOUT_MS = 300_000;
  * failed messages left for SQS to deliver again). Ctrl-C stops after the current batch.
  */
 export async function awsPollCommand(config: PipelineConfig, options: { untilIdle: boolean }): Promise<number> {
-  if (config.mode !== 'aws') throw new UsageError('aws poll runs the aws-mode processor: set PIPELINE_MODE=aws (eval "$(npx pipeline aws provision)")');
+  if (config.mode !== 'aws')
+    throw new UsageError('aws poll runs the aws-mode processor: set PIPELINE_MODE=aws (eval "$(npx pipeline aws provision)")');
   const queueUrl = requireSetting(config.aws.processingQueueUrl, 'PROCESSING_QUEUE_URL');
   // Loaded only now: importing the handler reads the environment and prepares the container.
   const { handler } = await import('../../../processor/src/lambda.js');

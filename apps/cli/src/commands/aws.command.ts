@@ -24,6 +24,8 @@ export function awsCommand(args: readonly string[], options: AwsOptions): Promis
     case 'poll':
       return awsPollCommand(config, { untilIdle: Boolean(options['until-idle']) });
     default:
-      throw new UsageError('aws needs a subcommand: provision [--prefix NAME] [--notifications auto|eventbridge|direct] | poll [--until-idle]');
+      throw new UsageError(
+        'aws needs a subcommand: provision [--prefix NAME] [--notifications auto|eventbridge|direct] | poll [--until-idle]',
+      );
   }
 }

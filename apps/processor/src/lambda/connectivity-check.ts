@@ -15,7 +15,8 @@ export interface ConnectivityReport {
   readonly checks: Readonly<Record<'s3' | 'sqs' | 'dynamodb' | 'postgresql', CheckResult>>;
 }
 
-export const isTestInvocation = (event: unknown): boolean => typeof event === 'object' && event !== null && (event as { test?: unknown }).test === true;
+export const isTestInvocation = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null && (event as { test?: unknown }).test === true;
 
 const TIMEOUT_MS = 5_000;
 
@@ -23,7 +24,12 @@ const TIMEOUT_MS = 5_000;
  * `{"test": true}`: reads (never writes) through the same ports the processor uses, so a pass
  * means the function's network path and permissions work, not just that an endpoint answers.
  */
-export async function checkConnectivity(deps: { store: ObjectStore; queue: WorkQueue; events: EventStore; database: DataSource }): Promise<ConnectivityReport> {
+export async function checkConnectivity(deps: {
+  store: ObjectStore;
+  queue: WorkQueue;
+  events: EventStore;
+  database: DataSource;
+}): Promise<ConnectivityReport> {
   const [s3, sqs, dynamodb, postgresql] = await Promise.all([
     probe(async () => {
       await deps.store.head('raw/.connectivity-check');

@@ -5,8 +5,14 @@ import { ingestionIdFor } from '@pipeline/domain/ingestion/ingestion-id.js';
 import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import type { IngestionView } from '@pipeline/domain/read-models/ingestion-view.js';
 import { MAX_PAYLOAD_RECORDS } from '@pipeline/application/ingestion/ingest-payload/ingest-payload.command.js';
-import { ProcessIngestion, type ProcessIngestionResult } from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
-import { RegisterIngestion, type RegisterIngestionResult } from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
+import {
+  ProcessIngestion,
+  type ProcessIngestionResult,
+} from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
+import {
+  RegisterIngestion,
+  type RegisterIngestionResult,
+} from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
 
 /** The seed's direct invocation: `{"data": [{"id": 1, "value": "test"}]}`, optionally with a dataset and a client request id. */
 export interface DirectPayload {
@@ -58,7 +64,9 @@ export class DirectInvocation {
         contentType: 'application/json',
         metadata: { [REGISTERED_INGESTION_METADATA]: ingestionId },
       }));
-    const registered: RegisterIngestionResult = await this.bus.execute(new RegisterIngestion(dataset, { ...source, size: stored.size }, false));
+    const registered: RegisterIngestionResult = await this.bus.execute(
+      new RegisterIngestion(dataset, { ...source, size: stored.size }, false),
+    );
     const result: ProcessIngestionResult = await this.bus.execute(new ProcessIngestion(registered.ingestionId));
     return summary(registered, dataset, result);
   }
@@ -80,13 +88,15 @@ function summary(registered: RegisterIngestionResult, dataset: string, result: P
 
 function checked(payload: DirectPayload): { dataset: string; records: readonly unknown[]; clientRequestId?: string } {
   const dataset = payload.dataset ?? DEFAULT_DIRECT_DATASET;
-  if (typeof dataset !== 'string' || !DATASET_NAME_PATTERN.test(dataset)) throw invalid(`dataset ${JSON.stringify(dataset)} must match ${DATASET_NAME_PATTERN}`);
+  if (typeof dataset !== 'string' || !DATASET_NAME_PATTERN.test(dataset))
+    throw invalid(`dataset ${JSON.stringify(dataset)} must match ${DATASET_NAME_PATTERN}`);
   const records = payload.data;
   if (records.length === 0 || records.length > MAX_PAYLOAD_RECORDS) throw invalid(`data must hold 1 to ${MAX_PAYLOAD_RECORDS} records`);
   const bad = records.findIndex((r) => r === null || typeof r !== 'object' || Array.isArray(r));
   if (bad >= 0) throw invalid(`data[${bad}] must be a JSON object`);
   const id = payload.clientRequestId;
-  if (id !== undefined && (typeof id !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(id))) throw invalid('clientRequestId must be 1 to 200 characters of A-Z a-z 0-9 . _ : -');
+  if (id !== undefined && (typeof id !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(id)))
+    throw invalid('clientRequestId must be 1 to 200 characters of A-Z a-z 0-9 . _ : -');
   return { dataset, records, ...(id ? { clientRequestId: id } : {}) };
 }
 

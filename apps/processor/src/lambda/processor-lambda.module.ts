@@ -7,6 +7,9 @@ import type { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.j
 @Module({})
 export class ProcessorLambdaModule {
   static forRoot(config: PipelineConfig): DynamicModule {
-    return { module: ProcessorLambdaModule, imports: [PipelineAdaptersModule.forRoot(config, { role: 'lambda' }), PipelineApplicationModule] };
+    return {
+      module: ProcessorLambdaModule,
+      imports: [PipelineAdaptersModule.forRoot(config, { role: 'lambda' }), PipelineApplicationModule],
+    };
   }
 }

@@ -51,7 +51,8 @@ function fromEventBridge(envelope: Json): QueueWork {
   const detail = isObject(envelope.detail) ? envelope.detail : {};
   const bucket = isObject(detail.bucket) ? detail.bucket.name : undefined;
   const object = isObject(detail.object) ? detail.object : {};
-  if (typeof bucket !== 'string' || typeof object.key !== 'string') return { kind: 'unreadable', reason: 'EventBridge Object Created without bucket name or object key' };
+  if (typeof bucket !== 'string' || typeof object.key !== 'string')
+    return { kind: 'unreadable', reason: 'EventBridge Object Created without bucket name or object key' };
   return {
     kind: 'object',
     object: describe(bucket, object.key, {
@@ -70,10 +71,14 @@ function fromS3Record(record: unknown): QueueWork {
   if (!name.startsWith('ObjectCreated:')) return { kind: 'ignore', reason: `S3 ${name}` };
   const bucket = isObject(record.s3.bucket) ? record.s3.bucket.name : undefined;
   const object = isObject(record.s3.object) ? record.s3.object : {};
-  if (typeof bucket !== 'string' || typeof object.key !== 'string') return { kind: 'unreadable', reason: 'S3 notification without bucket name or object key' };
+  if (typeof bucket !== 'string' || typeof object.key !== 'string')
+    return { kind: 'unreadable', reason: 'S3 notification without bucket name or object key' };
   const key = decodeS3Key(object.key);
   if (key === null) return { kind: 'unreadable', reason: `S3 notification key is not URL-encoded text: ${object.key}` };
-  return { kind: 'object', object: describe(bucket, key, { etag: object.eTag, versionId: object.versionId, size: object.size, eventTime: record.eventTime }) };
+  return {
+    kind: 'object',
+    object: describe(bucket, key, { etag: object.eTag, versionId: object.versionId, size: object.size, eventTime: record.eventTime }),
+  };
 }
 
 /** S3 notifications form-encode the key: `+` is a space and everything else is %XX (including `/`). */
@@ -85,8 +90,13 @@ export function decodeS3Key(encoded: string): string | null {
   }
 }
 
-function describe(bucket: string, key: string, extra: { etag?: unknown; versionId?: unknown; size?: unknown; eventTime?: unknown }): CreatedObject {
-  const versionId = typeof extra.versionId === 'string' && extra.versionId !== 'null' && extra.versionId !== '' ? extra.versionId : undefined;
+function describe(
+  bucket: string,
+  key: string,
+  extra: { etag?: unknown; versionId?: unknown; size?: unknown; eventTime?: unknown },
+): CreatedObject {
+  const versionId =
+    typeof extra.versionId === 'string' && extra.versionId !== 'null' && extra.versionId !== '' ? extra.versionId : undefined;
   return {
     bucket,
     key,

@@ -4,8 +4,14 @@ import { DATASET_NAME_PATTERN } from '@pipeline/domain/contract/data-contract.js
 import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import { IngestionReadModel } from '@pipeline/domain/ports/read-model-stores.js';
 import { DeadLetterIngestion } from '@pipeline/application/ingestion/dead-letter-ingestion/dead-letter-ingestion.command.js';
-import { ProcessIngestion, type ProcessIngestionResult } from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
-import { RegisterIngestion, type RegisterIngestionResult } from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
+import {
+  ProcessIngestion,
+  type ProcessIngestionResult,
+} from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
+import {
+  RegisterIngestion,
+  type RegisterIngestionResult,
+} from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
 import { RequestReplay } from '@pipeline/application/ingestion/request-replay/request-replay.command.js';
 import { parseQueueBody, type CreatedObject } from './queue-body.js';
 import type { ProcessingMetrics } from './processing-metrics.js';
@@ -51,10 +57,12 @@ export class QueueRecordHandler {
 
   private async register(object: CreatedObject): Promise<string | null> {
     const [area, dataset, ...rest] = object.key.split('/');
-    if (this.settings.rawBucket && object.bucket !== this.settings.rawBucket) return this.skip(object, `not the raw bucket (${this.settings.rawBucket})`);
+    if (this.settings.rawBucket && object.bucket !== this.settings.rawBucket)
+      return this.skip(object, `not the raw bucket (${this.settings.rawBucket})`);
     if (area !== 'raw' || rest.length === 0 || !DATASET_NAME_PATTERN.test(dataset)) return this.skip(object, 'not under raw/<dataset>/');
     const head = await this.store.head(object.key);
-    if (head?.metadata?.[REGISTERED_INGESTION_METADATA]) return this.skip(object, `its writer registered it as ${head.metadata[REGISTERED_INGESTION_METADATA]}`);
+    if (head?.metadata?.[REGISTERED_INGESTION_METADATA])
+      return this.skip(object, `its writer registered it as ${head.metadata[REGISTERED_INGESTION_METADATA]}`);
     // A missing object is registered all the same: its failures are then recorded, dead-lettered and replayable.
     const etag = object.etag ?? head?.etag;
     const size = object.size ?? head?.size;
@@ -80,16 +88,24 @@ export class QueueRecordHandler {
       this.metrics.failed(receiveCount >= this.settings.maxReceiveCount);
       if (receiveCount >= this.settings.maxReceiveCount) {
         this.logger.error('failed on its last receive: dead-lettering', { ingestionId, receiveCount, error: text });
-        await this.bus.execute(new DeadLetterIngestion(ingestionId, text)).catch((e: unknown) => this.logger.error('could not record the dead-lettering', { ingestionId, error: String(e) }));
+        await this.bus
+          .execute(new DeadLetterIngestion(ingestionId, text))
+          .catch((e: unknown) => this.logger.error('could not record the dead-lettering', { ingestionId, error: String(e) }));
       } else {
         this.logger.warn('failed; SQS delivers it again', { ingestionId, receiveCount, error: text });
       }
       throw error;
     }
-    if (result.outcome === 'in-progress-elsewhere') throw new IngestionBusyError(`ingestion ${ingestionId} is being processed by another consumer`);
+    if (result.outcome === 'in-progress-elsewhere')
+      throw new IngestionBusyError(`ingestion ${ingestionId} is being processed by another consumer`);
     if (result.outcome === 'unknown-ingestion') return void this.logger.warn('work message for an unknown ingestion', { ingestionId });
     if (result.outcome !== 'already-finished') this.metrics.finished(result.view, eventTime);
-    this.logger.info(`ingestion ${result.outcome}`, { ingestionId, dataset: result.view.dataset, status: result.view.status, counts: result.view.counts });
+    this.logger.info(`ingestion ${result.outcome}`, {
+      ingestionId,
+      dataset: result.view.dataset,
+      status: result.view.status,
+      counts: result.view.counts,
+    });
   }
 
   /**

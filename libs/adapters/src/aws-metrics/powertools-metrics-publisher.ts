@@ -24,7 +24,11 @@ export class PowertoolsMetricsPublisher extends MetricsPublisher {
 
   constructor(options: { environment: string; serviceName: string }) {
     super();
-    this.metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: options.serviceName, defaultDimensions: { Environment: options.environment } });
+    this.metrics = new Metrics({
+      namespace: METRICS_NAMESPACE,
+      serviceName: options.serviceName,
+      defaultDimensions: { Environment: options.environment },
+    });
   }
 
   record(name: string, value: number, unit: MetricUnit, dimensions?: Readonly<Record<string, string>>): void {

@@ -18,6 +18,8 @@ describe('awsClientConfig', () => {
   });
 
   it("keeps the shell's credentials for an emulator when it has some", () => {
-    expect(awsClientConfig({ region: 'us-east-1', endpointUrl: 'http://localhost:4566' }, { AWS_PROFILE: 'localstack' })).not.toHaveProperty('credentials');
+    expect(
+      awsClientConfig({ region: 'us-east-1', endpointUrl: 'http://localhost:4566' }, { AWS_PROFILE: 'localstack' }),
+    ).not.toHaveProperty('credentials');
   });
 });

@@ -29,6 +29,9 @@ export function awsClientConfig(settings: Pick<AwsSettings, 'region' | 'endpoint
 }
 
 /** S3 needs path-style addressing on an emulator endpoint (`http://127.0.0.1:5000/bucket/key`): no wildcard DNS there. */
-export function s3ClientConfig(settings: Pick<AwsSettings, 'region' | 'endpointUrl'>, env: Env = process.env): AwsClientConfig & { forcePathStyle: boolean } {
+export function s3ClientConfig(
+  settings: Pick<AwsSettings, 'region' | 'endpointUrl'>,
+  env: Env = process.env,
+): AwsClientConfig & { forcePathStyle: boolean } {
   return { ...awsClientConfig(settings, env), forcePathStyle: Boolean(settings.endpointUrl) };
 }

@@ -33,8 +33,13 @@ export class LazyAwsClients implements OnApplicationShutdown {
   /** DynamoDB with plain JavaScript values in and out (lib-dynamodb), undefined attributes dropped. */
   dynamoDocuments(): Promise<DynamoDBDocumentClient> {
     return this.once('dynamodb', async () => {
-      const [{ DynamoDBClient }, { DynamoDBDocumentClient }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
-      return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig(this.settings)), { marshallOptions: { removeUndefinedValues: true } });
+      const [{ DynamoDBClient }, { DynamoDBDocumentClient }] = await Promise.all([
+        import('@aws-sdk/client-dynamodb'),
+        import('@aws-sdk/lib-dynamodb'),
+      ]);
+      return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig(this.settings)), {
+        marshallOptions: { removeUndefinedValues: true },
+      });
     });
   }
 

@@ -31,7 +31,8 @@ export class PowertoolsNestLogger implements LoggerService {
   }
 }
 
-const text = (message: unknown): string => (typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message));
+const text = (message: unknown): string =>
+  typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);
 const context = (rest: unknown[]): { context?: string } => {
   const last = rest.at(-1);
   return typeof last === 'string' ? { context: last } : {};

@@ -176,7 +176,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${JSON.stringify(value)} must be an integer in [${min}, ${max}]`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name}=${JSON.stringify(value)} must be an integer in [${min}, ${max}]`);
   return n;
 }
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createPostgresDataSource, runMigrations } from '../postgres/postgres-data-source.js';
 import { detectCapabilities, type PostgresCapabilities } from '../postgres/postgres-capabilities.js';
 import { startEmbeddedPostgres } from '../pglite/embedded-postgres.js';
-import type { PipelineConfig } from '../config/pipeline-config.js';
+import { ConfigError, type PipelineConfig } from '../config/pipeline-config.js';
 
 /**
  * The one PostgreSQL connection path: a real server when DATABASE_URL is set, otherwise the
@@ -24,6 +24,8 @@ export class DatabaseHandle implements OnApplicationShutdown {
     let url = secretArn ? await urlFromSecret(config, secretArn) : config.databaseUrl;
     let description = url ? `PostgreSQL at ${redact(url)}${secretArn ? ` (credentials from ${secretArn})` : ''}` : '';
     let stop: (() => Promise<void>) | null = null;
+    // The embedded database is local mode's: a Lambda has no writable DATA_DIR, and RDS is the database there.
+    if (!url && config.mode === 'aws') throw new ConfigError('PIPELINE_MODE=aws needs DB_SECRET_ARN (or DATABASE_URL): a real PostgreSQL');
     if (!url) {
       const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 12 });
       url = embedded.url;

@@ -32,9 +32,18 @@ export function appendTransaction(table: string, plan: AppendPlan): { items: Tra
   };
   const check: TransactItem[] =
     plan.expectedVersion > 0
-      ? [{ ConditionCheck: { TableName: table, Key: { streamId: plan.streamId, version: plan.expectedVersion }, ConditionExpression: 'attribute_exists(streamId)' } }]
+      ? [
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: { streamId: plan.streamId, version: plan.expectedVersion },
+              ConditionExpression: 'attribute_exists(streamId)',
+            },
+          },
+        ]
       : [];
-  const puts = (items: readonly object[]): TransactItem[] => items.map((Item) => ({ Put: { TableName: table, Item: { ...Item }, ConditionExpression: NOT_THERE } }));
+  const puts = (items: readonly object[]): TransactItem[] =>
+    items.map((Item) => ({ Put: { TableName: table, Item: { ...Item }, ConditionExpression: NOT_THERE } }));
   const items = [head, ...check, ...puts(plan.items), ...puts(plan.positions)];
   const streamItems = new Set(Array.from({ length: check.length + plan.items.length }, (_, i) => i + 1));
   return { items, explain: (error) => explainCancellation(error, streamItems) };

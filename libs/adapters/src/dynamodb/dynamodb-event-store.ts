@@ -55,7 +55,8 @@ export class DynamoDbEventStore extends EventStore {
 
   private async appendNow(streamId: string, events: readonly NewEvent[], expectedVersion: number): Promise<{ version: number }> {
     checkStreamId(streamId);
-    if (events.length > MAX_EVENTS_PER_APPEND) throw new PortError('INVALID_INPUT', `at most ${MAX_EVENTS_PER_APPEND} events per append (got ${events.length})`);
+    if (events.length > MAX_EVENTS_PER_APPEND)
+      throw new PortError('INVALID_INPUT', `at most ${MAX_EVENTS_PER_APPEND} events per append (got ${events.length})`);
     if (events.length === 0) {
       if ((await this.currentVersion(streamId)) !== expectedVersion) throw new ConcurrencyConflictError(streamId, expectedVersion);
       return { version: expectedVersion };
@@ -71,7 +72,13 @@ export class DynamoDbEventStore extends EventStore {
         data: JSON.stringify(e.data ?? null),
         recordedAt,
       }));
-      const transaction = appendTransaction(this.table, { streamId, expectedVersion, head, items, positions: items.map((e) => positionItemOf(e, this.partitionSize)) });
+      const transaction = appendTransaction(this.table, {
+        streamId,
+        expectedVersion,
+        head,
+        items,
+        positions: items.map((e) => positionItemOf(e, this.partitionSize)),
+      });
       try {
         await this.client.send(new TransactWriteCommand({ TransactItems: transaction.items, ClientRequestToken: randomUUID() }));
         return { version: expectedVersion + events.length };
@@ -79,7 +86,10 @@ export class DynamoDbEventStore extends EventStore {
         const outcome = transaction.explain(error);
         if (outcome === 'stream-conflict') throw new ConcurrencyConflictError(streamId, expectedVersion, { cause: error });
         if (outcome !== 'retry') throw toPortError(error, `append to ${streamId} in ${this.table}`);
-        if (attempt >= MAX_ATTEMPTS) throw new UnavailableError(`append to ${streamId}: the event table stayed contended for ${MAX_ATTEMPTS} attempts`, { cause: error });
+        if (attempt >= MAX_ATTEMPTS)
+          throw new UnavailableError(`append to ${streamId}: the event table stayed contended for ${MAX_ATTEMPTS} attempts`, {
+            cause: error,
+          });
         await sleep(Math.random() * 20 * attempt);
       }
     }
@@ -135,7 +145,15 @@ export class DynamoDbEventStore extends EventStore {
     do {
       const pageLimit = Math.min(this.options.pageSize ?? Infinity, max - items.length);
       const page = await this.client
-        .send(new QueryCommand({ ...input, TableName: this.table, ConsistentRead: true, ExclusiveStartKey: start, ...(Number.isFinite(pageLimit) ? { Limit: pageLimit } : {}) }))
+        .send(
+          new QueryCommand({
+            ...input,
+            TableName: this.table,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+            ...(Number.isFinite(pageLimit) ? { Limit: pageLimit } : {}),
+          }),
+        )
         .catch((error: unknown) => {
           throw toPortError(error, `query ${this.table}`);
         });
@@ -147,7 +165,8 @@ export class DynamoDbEventStore extends EventStore {
 }
 
 function checkStreamId(streamId: string): void {
-  if (!streamId || streamId.startsWith('$')) throw new PortError('INVALID_INPUT', `stream id ${JSON.stringify(streamId)} is empty or reserved (starts with $)`);
+  if (!streamId || streamId.startsWith('$'))
+    throw new PortError('INVALID_INPUT', `stream id ${JSON.stringify(streamId)} is empty or reserved (starts with $)`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,4 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
 import type { ReportHistoryEntry } from '@pipeline/domain/reports/report-history-entry.js';
 import { awsErrorName, toPortError } from '../aws/aws-errors.js';
@@ -26,7 +33,8 @@ export class DynamoDbReportHistory extends ReportHistory {
         new PutCommand({ TableName: this.table, Item: toItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }),
       );
     } catch (error) {
-      if (awsErrorName(error) !== 'ConditionalCheckFailedException') throw toPortError(error, `record report ${entry.date} v${entry.version}`);
+      if (awsErrorName(error) !== 'ConditionalCheckFailedException')
+        throw toPortError(error, `record report ${entry.date} v${entry.version}`);
     }
   }
 
@@ -47,7 +55,8 @@ export class DynamoDbReportHistory extends ReportHistory {
       );
     } catch (error) {
       // Like an UPDATE that matches no row: delivery of a version that was never recorded changes nothing.
-      if (awsErrorName(error) !== 'ConditionalCheckFailedException') throw toPortError(error, `record delivery of report ${date} v${version}`);
+      if (awsErrorName(error) !== 'ConditionalCheckFailedException')
+        throw toPortError(error, `record delivery of report ${date} v${version}`);
     }
   }
 
@@ -95,7 +104,16 @@ export class DynamoDbReportHistory extends ReportHistory {
 
   private async page(range: Omit<QueryCommandInput, 'TableName'>, start?: Record<string, unknown>, limit?: number) {
     const result = await this.client
-      .send(new QueryCommand({ ...range, TableName: this.table, ScanIndexForward: false, ConsistentRead: true, ExclusiveStartKey: start, Limit: limit }))
+      .send(
+        new QueryCommand({
+          ...range,
+          TableName: this.table,
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+          Limit: limit,
+        }),
+      )
       .catch((error: unknown) => {
         throw toPortError(error, `query ${this.table}`);
       });

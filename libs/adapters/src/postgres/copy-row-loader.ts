@@ -7,6 +7,9 @@ import type { SinkTarget } from '@pipeline/domain/ports/row-sinks.js';
 import { processedDataColumns, toCopyTextLines } from './processed-data-copy-text.js';
 import type { RowLoader } from './row-loader.js';
 
+/** How far the pipeline may run ahead of the server (bounded memory, overlap of the two cores). */
+const COPY_BUFFER_BYTES = 8 * 1024 * 1024;
+
 /** Streams rows into one `COPY processed_data … FROM STDIN (FORMAT text)`, waiting for the socket to drain. */
 export class CopyRowLoader implements RowLoader {
   private readonly stream: CopyStreamQuery;
@@ -24,7 +27,9 @@ export class CopyRowLoader implements RowLoader {
   async load(rows: readonly ProcessedRow[]): Promise<void> {
     this.throwIfFailed();
     if (rows.length === 0) return;
-    if (!this.stream.write(toCopyTextLines(this.target, rows))) await this.drained();
+    this.stream.write(toCopyTextLines(this.target, rows));
+    // Let a few MB queue up before waiting, so decoding the next batches overlaps with the server's work.
+    if (this.stream.writableLength > COPY_BUFFER_BYTES) await this.drained();
     this.throwIfFailed();
   }
 

@@ -1,7 +1,9 @@
 import { InvalidKeyError } from '@pipeline/domain/errors.js';
 import { BucketMap } from './bucket-map.js';
 
-const map = new BucketMap({ raw: 'b-raw', processed: 'b-out', quarantine: 'b-out', reports: undefined }, undefined, { reports: 'REPORTS_BUCKET' });
+const map = new BucketMap({ raw: 'b-raw', processed: 'b-out', quarantine: 'b-out', reports: undefined }, undefined, {
+  reports: 'REPORTS_BUCKET',
+});
 
 describe('BucketMap', () => {
   it('picks the bucket from the first key segment', () => {

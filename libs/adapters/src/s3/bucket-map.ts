@@ -23,7 +23,8 @@ export class BucketMap {
   bucketFor(key: string): string {
     const area = key.split('/', 1)[0];
     const bucket = this.byArea.get(area) ?? this.fallback;
-    if (!bucket) throw new InvalidKeyError(key, `no bucket is configured for area "${area}"${this.hints[area] ? ` (set ${this.hints[area]})` : ''}`);
+    if (!bucket)
+      throw new InvalidKeyError(key, `no bucket is configured for area "${area}"${this.hints[area] ? ` (set ${this.hints[area]})` : ''}`);
     return bucket;
   }
 

@@ -138,7 +138,9 @@ export class S3ObjectStore extends ObjectStore {
 
   private encryptionParams(): { ServerSideEncryption: 'AES256' | 'aws:kms'; SSEKMSKeyId?: string } {
     const algorithm = this.options.serverSideEncryption ?? 'AES256';
-    return this.options.kmsKeyId ? { ServerSideEncryption: algorithm, SSEKMSKeyId: this.options.kmsKeyId } : { ServerSideEncryption: algorithm };
+    return this.options.kmsKeyId
+      ? { ServerSideEncryption: algorithm, SSEKMSKeyId: this.options.kmsKeyId }
+      : { ServerSideEncryption: algorithm };
   }
 }
 

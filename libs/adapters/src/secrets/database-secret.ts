@@ -17,7 +17,8 @@ export function databaseUrlFromSecret(secretJson: string): string {
   } catch {
     throw new ConfigError('the database secret (DB_SECRET_ARN) is not JSON');
   }
-  const text = (name: string): string | undefined => (typeof secret[name] === 'string' || typeof secret[name] === 'number' ? String(secret[name]) : undefined);
+  const text = (name: string): string | undefined =>
+    typeof secret[name] === 'string' || typeof secret[name] === 'number' ? String(secret[name]) : undefined;
   // An empty password is allowed: a local server with trust authentication has none.
   const missing = ['username', 'host'].filter((f) => !text(f)).concat(text('password') === undefined ? ['password'] : []);
   if (missing.length > 0) throw new ConfigError(`the database secret (DB_SECRET_ARN) lacks ${missing.join(', ')}`);

@@ -11,7 +11,11 @@ let provider: SecretsManagerSecretProvider | undefined;
  * dynamic import by DatabaseHandle, so local mode never loads the Secrets Manager client.
  * @example const url = await databaseUrlFromSecretArn(config.aws, config.aws.dbSecretArn!)
  */
-export async function databaseUrlFromSecretArn(settings: AwsSettings, secretArn: string, options: { refresh?: boolean } = {}): Promise<string> {
+export async function databaseUrlFromSecretArn(
+  settings: AwsSettings,
+  secretArn: string,
+  options: { refresh?: boolean } = {},
+): Promise<string> {
   provider ??= new SecretsManagerSecretProvider(new SecretsManagerClient(awsClientConfig(settings)));
   return databaseUrlFromSecret(options.refresh ? await provider.refresh(secretArn) : await provider.get(secretArn));
 }

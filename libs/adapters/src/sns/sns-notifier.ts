@@ -13,7 +13,11 @@ import { awsErrorName, toPortError } from '../aws/aws-errors.js';
 export type SnsTopics = Readonly<Record<'reports' | 'alerts', string | undefined>>;
 
 /** SNS subjects: at most 100 characters, printable ASCII, no line breaks. */
-const subjectOf = (subject: string): string => subject.replace(/[^\x20-\x7e]/g, ' ').trim().slice(0, 100) || 'data-pipeline';
+const subjectOf = (subject: string): string =>
+  subject
+    .replace(/[^\x20-\x7e]/g, ' ')
+    .trim()
+    .slice(0, 100) || 'data-pipeline';
 
 /**
  * Notifier over SNS topics (REPORTS_TOPIC_ARN, ALERTS_TOPIC_ARN). One publish reaches every
@@ -31,9 +35,24 @@ export class SnsNotifier extends Notifier {
   async publish(topic: 'reports' | 'alerts', notification: Notification): Promise<{ delivered: string[]; failed: string[] }> {
     const TopicArn = this.topicArn(topic);
     const json = JSON.stringify(notification.json);
-    const message = { default: notification.text, email: notification.text, 'email-json': json, https: json, http: json, sqs: json, lambda: json };
+    const message = {
+      default: notification.text,
+      email: notification.text,
+      'email-json': json,
+      https: json,
+      http: json,
+      sqs: json,
+      lambda: json,
+    };
     try {
-      await this.client.send(new PublishCommand({ TopicArn, Subject: subjectOf(notification.subject), Message: JSON.stringify(message), MessageStructure: 'json' }));
+      await this.client.send(
+        new PublishCommand({
+          TopicArn,
+          Subject: subjectOf(notification.subject),
+          Message: JSON.stringify(message),
+          MessageStructure: 'json',
+        }),
+      );
     } catch (error) {
       throw toPortError(error, `publish to ${TopicArn}`);
     }
@@ -46,7 +65,9 @@ export class SnsNotifier extends Notifier {
     const TopicArn = this.topicArn(topic);
     const snsProtocol = protocol === 'EMAIL' ? 'email' : new URL(endpoint).protocol === 'http:' ? 'http' : 'https';
     try {
-      const result = await this.client.send(new SubscribeCommand({ TopicArn, Protocol: snsProtocol, Endpoint: endpoint, ReturnSubscriptionArn: true }));
+      const result = await this.client.send(
+        new SubscribeCommand({ TopicArn, Protocol: snsProtocol, Endpoint: endpoint, ReturnSubscriptionArn: true }),
+      );
       const id = result.SubscriptionArn ?? '';
       const pending = await this.isPending(TopicArn, id);
       return { id, protocol, endpoint, ...(pending ? { pending: true } : {}) };
@@ -59,7 +80,8 @@ export class SnsNotifier extends Notifier {
     try {
       await this.client.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionId }));
     } catch (error) {
-      if (awsErrorName(error) !== 'NotFoundException' && awsErrorName(error) !== 'NotFound') throw toPortError(error, `unsubscribe ${subscriptionId}`);
+      if (awsErrorName(error) !== 'NotFoundException' && awsErrorName(error) !== 'NotFound')
+        throw toPortError(error, `unsubscribe ${subscriptionId}`);
     }
   }
 
@@ -83,7 +105,11 @@ export class SnsNotifier extends Notifier {
 
   private topicArn(topic: 'reports' | 'alerts'): string {
     const arn = this.topics[topic];
-    if (!arn) throw new PortError('UNAVAILABLE', `no SNS topic is configured for ${topic} (${topic === 'reports' ? 'REPORTS_TOPIC_ARN' : 'ALERTS_TOPIC_ARN'})`);
+    if (!arn)
+      throw new PortError(
+        'UNAVAILABLE',
+        `no SNS topic is configured for ${topic} (${topic === 'reports' ? 'REPORTS_TOPIC_ARN' : 'ALERTS_TOPIC_ARN'})`,
+      );
     return arn;
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { QueueMessage } from '@pipeline/domain/ports/work-queue.js';
 import { toPortError } from '../aws/aws-errors.js';
+import { ConfigError } from '../config/pipeline-config.js';
 import { SqsMessageMoveTask } from './sqs-message-move-task.js';
 import { RECEIVE_ATTRIBUTES, toQueueMessage } from './sqs-message.js';
 
@@ -27,11 +28,23 @@ export class SqsDeadLetters {
 
   constructor(
     private readonly client: SQSClient,
-    private readonly queueUrl: string,
-    private readonly dlqUrl: string,
+    private readonly mainUrl: () => string,
+    private readonly deadUrl: () => string,
     private readonly maxReceiveCount: number,
   ) {
-    this.moveTask = new SqsMessageMoveTask(client, () => this.arnOf(dlqUrl), () => this.arnOf(queueUrl));
+    this.moveTask = new SqsMessageMoveTask(
+      client,
+      () => this.arnOf(this.dlqUrl),
+      () => this.arnOf(this.queueUrl),
+    );
+  }
+
+  private get queueUrl(): string {
+    return this.mainUrl();
+  }
+
+  private get dlqUrl(): string {
+    return this.deadUrl();
   }
 
   /** Up to `limit` dead letters, oldest sent first (SQS order is approximate: the oldest of those received). */
@@ -69,7 +82,10 @@ export class SqsDeadLetters {
       if (onMain.length > 0) {
         await this.call('redrive delete', () =>
           this.client.send(
-            new DeleteMessageBatchCommand({ QueueUrl: this.dlqUrl, Entries: onMain.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+            new DeleteMessageBatchCommand({
+              QueueUrl: this.dlqUrl,
+              Entries: onMain.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+            }),
           ),
         );
       }
@@ -77,7 +93,10 @@ export class SqsDeadLetters {
       const notSent = batch.filter((_, i) => !done.has(i));
       if (notSent.length > 0) {
         await this.release(notSent);
-        throw toPortError(new Error((sent.Failed ?? []).map((f) => `${f.Code}: ${f.Message}`).join('; ')), `redrive to ${this.queueUrl} (${moved} moved)`);
+        throw toPortError(
+          new Error((sent.Failed ?? []).map((f) => `${f.Code}: ${f.Message}`).join('; ')),
+          `redrive to ${this.queueUrl} (${moved} moved)`,
+        );
       }
     }
     return moved;
@@ -97,7 +116,14 @@ export class SqsDeadLetters {
 
   private async receive(max: number): Promise<Message[]> {
     const received = await this.call('receive dead letters', () =>
-      this.client.send(new ReceiveMessageCommand({ QueueUrl: this.dlqUrl, MaxNumberOfMessages: max, VisibilityTimeout: HOLD_SECONDS, ...RECEIVE_ATTRIBUTES })),
+      this.client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: this.dlqUrl,
+          MaxNumberOfMessages: max,
+          VisibilityTimeout: HOLD_SECONDS,
+          ...RECEIVE_ATTRIBUTES,
+        }),
+      ),
     );
     return received.Messages ?? [];
   }
@@ -106,7 +132,9 @@ export class SqsDeadLetters {
   private async release(messages: readonly Message[]): Promise<void> {
     for (let i = 0; i < messages.length; i += 10) {
       const entries = messages.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 0 }));
-      await this.call('release dead letters', () => this.client.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: this.dlqUrl, Entries: entries })));
+      await this.call('release dead letters', () =>
+        this.client.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: this.dlqUrl, Entries: entries })),
+      );
     }
   }
 
@@ -129,7 +157,8 @@ export class SqsDeadLetters {
     try {
       return await run();
     } catch (error) {
-      throw toPortError(error, `${operation} (${this.dlqUrl})`);
+      if (error instanceof ConfigError) throw error;
+      throw toPortError(error, `${operation} (dead-letter queue)`);
     }
   }
 }

@@ -41,7 +41,10 @@ describe('SqsMessageMoveTask', () => {
       StartMessageMoveTaskCommand: [() => ({ TaskHandle: 't' })],
       ListMessageMoveTasksCommand: [() => ({ Results: [{ TaskHandle: 't', Status: 'FAILED', FailureReason: 'AccessDenied' }] })],
     });
-    await expect(new SqsMessageMoveTask(client, arns.source, arns.destination).moveAll()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('AccessDenied') });
+    await expect(new SqsMessageMoveTask(client, arns.source, arns.destination).moveAll()).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringContaining('AccessDenied'),
+    });
   });
 
   it('answers null on an endpoint without it (moto: HTTP 500) and does not ask again', async () => {

@@ -50,7 +50,8 @@ export class SqsMessageMoveTask {
       if (task?.Status === 'FAILED' || task?.Status === 'CANCELLED') {
         throw new UnavailableError(`message move task from ${SourceArn} ${task.Status}: ${task.FailureReason ?? 'no reason given'}`);
       }
-      if (Date.now() > deadline) throw new UnavailableError(`message move task from ${SourceArn} still running after ${MAX_WAIT_MS / 1000} s`);
+      if (Date.now() > deadline)
+        throw new UnavailableError(`message move task from ${SourceArn} still running after ${MAX_WAIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }

@@ -24,5 +24,10 @@ export function toQueueMessage(message: Message, receiveCountCap = Number.POSITI
 /** SQS's answers to a receipt handle that is no longer the message's current one (or never was). */
 export function isStaleReceipt(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return name === 'ReceiptHandleIsInvalid' || name === 'MessageNotInflight' || name === 'InvalidParameterValue' || name === 'InvalidParameterValueException';
+  return (
+    name === 'ReceiptHandleIsInvalid' ||
+    name === 'MessageNotInflight' ||
+    name === 'InvalidParameterValue' ||
+    name === 'InvalidParameterValueException'
+  );
 }

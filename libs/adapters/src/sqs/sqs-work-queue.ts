@@ -10,14 +10,17 @@ import {
 import { Injectable } from '@nestjs/common';
 import { WorkQueue, type QueueMessage, type ReceiveOptions } from '@pipeline/domain/ports/work-queue.js';
 import { toPortError } from '../aws/aws-errors.js';
+import { ConfigError } from '../config/pipeline-config.js';
 import { encodeBody } from './sqs-body-encoding.js';
 import { SqsDeadLetters } from './sqs-dead-letters.js';
 import { isStaleReceipt, RECEIVE_ATTRIBUTES, toQueueMessage } from './sqs-message.js';
 import { ReceiptLedger } from './receipt-ledger.js';
 
 export interface SqsWorkQueueOptions {
-  readonly queueUrl: string;
-  readonly deadLetterQueueUrl: string;
+  /** PROCESSING_QUEUE_URL; may be missing where only the DLQ is read (the reporter). */
+  readonly queueUrl: string | undefined;
+  /** DLQ_URL; may be missing where the DLQ is never read. */
+  readonly deadLetterQueueUrl: string | undefined;
   /** The main queue's redrive policy maxReceiveCount (3): the receive count every dead letter had. */
   readonly maxReceiveCount?: number;
 }
@@ -44,13 +47,28 @@ export class SqsWorkQueue extends WorkQueue {
     private readonly options: SqsWorkQueueOptions,
   ) {
     super();
-    this.deadLetters = new SqsDeadLetters(client, options.queueUrl, options.deadLetterQueueUrl, options.maxReceiveCount ?? 3);
+    this.deadLetters = new SqsDeadLetters(
+      client,
+      () => this.queueUrl,
+      () => this.dlqUrl,
+      options.maxReceiveCount ?? 3,
+    );
+  }
+
+  private get queueUrl(): string {
+    if (!this.options.queueUrl) throw new ConfigError('the SQS work queue needs PROCESSING_QUEUE_URL');
+    return this.options.queueUrl;
+  }
+
+  private get dlqUrl(): string {
+    if (!this.options.deadLetterQueueUrl) throw new ConfigError('the SQS work queue needs DLQ_URL for its dead letters');
+    return this.options.deadLetterQueueUrl;
   }
 
   async send(body: string, options: { delaySeconds?: number } = {}): Promise<string> {
     const delay = Math.max(0, Math.min(900, Math.floor(options.delaySeconds ?? 0)));
     const sent = await this.call('send', () =>
-      this.client.send(new SendMessageCommand({ QueueUrl: this.options.queueUrl, DelaySeconds: delay, ...encodeBody(body) })),
+      this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, DelaySeconds: delay, ...encodeBody(body) })),
     );
     return sent.MessageId ?? '';
   }
@@ -59,7 +77,7 @@ export class SqsWorkQueue extends WorkQueue {
     const received = await this.call('receive', () =>
       this.client.send(
         new ReceiveMessageCommand({
-          QueueUrl: this.options.queueUrl,
+          QueueUrl: this.queueUrl,
           MaxNumberOfMessages: Math.max(1, Math.min(MAX_BATCH, options.maxMessages)),
           VisibilityTimeout: visibility(options.visibilityTimeoutSeconds),
           WaitTimeSeconds: Math.min(MAX_WAIT_SECONDS, Math.ceil((options.waitTimeMs ?? 0) / 1000)),
@@ -78,7 +96,7 @@ export class SqsWorkQueue extends WorkQueue {
    */
   async ack(receipt: string): Promise<void> {
     if (this.receipts.isStale(receipt) || !(await this.changeVisibility(receipt, ACK_HOLD_SECONDS))) return;
-    await this.call('ack', () => this.client.send(new DeleteMessageCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: receipt })));
+    await this.call('ack', () => this.client.send(new DeleteMessageCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receipt })));
     this.receipts.acked(receipt);
   }
 
@@ -88,17 +106,20 @@ export class SqsWorkQueue extends WorkQueue {
   }
 
   async depth(): Promise<{ visible: number; inFlight: number }> {
-    const a = await this.attributes(this.options.queueUrl, [
+    const a = await this.attributes(this.queueUrl, [
       'ApproximateNumberOfMessages',
       'ApproximateNumberOfMessagesNotVisible',
       'ApproximateNumberOfMessagesDelayed',
     ]);
     // Delayed messages count as in flight, as in the table queue: waiting, but not receivable yet.
-    return { visible: a.ApproximateNumberOfMessages, inFlight: a.ApproximateNumberOfMessagesNotVisible + a.ApproximateNumberOfMessagesDelayed };
+    return {
+      visible: a.ApproximateNumberOfMessages,
+      inFlight: a.ApproximateNumberOfMessagesNotVisible + a.ApproximateNumberOfMessagesDelayed,
+    };
   }
 
   async deadLetterDepth(): Promise<number> {
-    const a = await this.attributes(this.options.deadLetterQueueUrl, ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible']);
+    const a = await this.attributes(this.dlqUrl, ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible']);
     return a.ApproximateNumberOfMessages + a.ApproximateNumberOfMessagesNotVisible;
   }
 
@@ -113,16 +134,20 @@ export class SqsWorkQueue extends WorkQueue {
   /** False when the receipt is stale (the message was redelivered, acked or never had this handle). */
   private async changeVisibility(receipt: string, seconds: number): Promise<boolean> {
     try {
-      await this.client.send(new ChangeMessageVisibilityCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: receipt, VisibilityTimeout: seconds }));
+      await this.client.send(
+        new ChangeMessageVisibilityCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receipt, VisibilityTimeout: seconds }),
+      );
       return true;
     } catch (error) {
       if (isStaleReceipt(error)) return false;
-      throw toPortError(error, `change visibility on ${this.options.queueUrl}`);
+      throw toPortError(error, `change visibility on ${this.options.queueUrl ?? 'the work queue'}`);
     }
   }
 
   private async attributes<N extends QueueAttributeName>(queueUrl: string, names: N[]): Promise<Record<N, number>> {
-    const result = await this.call('get queue attributes', () => this.client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names })));
+    const result = await this.call('get queue attributes', () =>
+      this.client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names })),
+    );
     return Object.fromEntries(names.map((n) => [n, Number(result.Attributes?.[n] ?? 0)])) as Record<N, number>;
   }
 
@@ -130,7 +155,8 @@ export class SqsWorkQueue extends WorkQueue {
     try {
       return await run();
     } catch (error) {
-      throw toPortError(error, `${operation} on ${this.options.queueUrl}`);
+      if (error instanceof ConfigError) throw error;
+      throw toPortError(error, `${operation} on ${this.options.queueUrl ?? 'the work queue'}`);
     }
   }
 }

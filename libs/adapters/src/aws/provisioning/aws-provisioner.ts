@@ -32,7 +32,8 @@ export const PREFIX_PATTERN = /^[a-z0-9][a-z0-9-]{1,40}[a-z0-9]$/;
  * DB secret. Every step tolerates an earlier run. Returns the handlers' environment.
  */
 export async function provisionAws(request: ProvisionRequest): Promise<Record<string, string>> {
-  if (!PREFIX_PATTERN.test(request.prefix)) throw new Error(`--prefix ${JSON.stringify(request.prefix)} must be 3–42 characters of a-z, 0-9 and -`);
+  if (!PREFIX_PATTERN.test(request.prefix))
+    throw new Error(`--prefix ${JSON.stringify(request.prefix)} must be 3–42 characters of a-z, 0-9 and -`);
   const { settings, prefix, log } = request;
   const s3 = new S3Client(s3ClientConfig(settings));
   const sqs = new SQSClient(awsClientConfig(settings));
@@ -46,7 +47,13 @@ export async function provisionAws(request: ProvisionRequest): Promise<Record<st
     log(`buckets: ${Object.values(buckets).join(', ')} (SSE-S3, versioned, public access blocked)`);
     const queue = await ensureQueuePair(sqs, `${prefix}-processing`, request);
     log(`queue: ${queue.queueUrl} (DLQ after ${request.maxReceiveCount} receives: ${queue.dlqUrl})`);
-    const route = await connectRawBucket({ s3, sqs, eventBridge: async () => events }, buckets.raw, queue, request.notifications, `${prefix}-raw-object-created`);
+    const route = await connectRawBucket(
+      { s3, sqs, eventBridge: async () => events },
+      buckets.raw,
+      queue,
+      request.notifications,
+      `${prefix}-raw-object-created`,
+    );
     log(`notifications: ${buckets.raw} → ${route === 'eventbridge' ? 'EventBridge rule → ' : ''}queue`);
     const tables = { events: `${prefix}-events`, reportHistory: `${prefix}-report-history` };
     await ensureEventTable(dynamo, tables.events);
@@ -56,7 +63,11 @@ export async function provisionAws(request: ProvisionRequest): Promise<Record<st
     const reports = (await sns.send(new CreateTopicCommand({ Name: `${prefix}-reports` }))).TopicArn!;
     log(`topics: ${alerts}, ${reports}`);
     const secretArn = request.databaseUrl ? await ensureDatabaseSecret(secrets, `${prefix}/database`, request.databaseUrl) : undefined;
-    log(secretArn ? `database secret: ${secretArn}` : 'no DATABASE_URL: no database secret made (aws mode needs a real PostgreSQL; set DATABASE_URL and run again)');
+    log(
+      secretArn
+        ? `database secret: ${secretArn}`
+        : 'no DATABASE_URL: no database secret made (aws mode needs a real PostgreSQL; set DATABASE_URL and run again)',
+    );
     return {
       PIPELINE_MODE: 'aws',
       AWS_REGION: settings.region,

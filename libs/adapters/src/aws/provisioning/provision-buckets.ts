@@ -22,7 +22,8 @@ export async function ensureBucket(s3: S3Client, name: string, region: string): 
   } catch (error) {
     const name_ = (error as { name?: string }).name;
     if (name_ !== 'BucketAlreadyOwnedByYou' && name_ !== 'BucketAlreadyExists') throw error;
-    if (name_ === 'BucketAlreadyExists') throw new Error(`bucket ${name} exists and belongs to someone else: choose another --prefix`, { cause: error });
+    if (name_ === 'BucketAlreadyExists')
+      throw new Error(`bucket ${name} exists and belongs to someone else: choose another --prefix`, { cause: error });
   }
   await s3.send(
     new PutBucketEncryptionCommand({
@@ -34,7 +35,12 @@ export async function ensureBucket(s3: S3Client, name: string, region: string): 
   await s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: name,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
     }),
   );
 }

@@ -39,7 +39,13 @@ export async function connectRawBucket(
     new PutBucketNotificationConfigurationCommand({
       Bucket: bucket,
       NotificationConfiguration: {
-        QueueConfigurations: [{ QueueArn: queue.queueArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'raw/' }] } } }],
+        QueueConfigurations: [
+          {
+            QueueArn: queue.queueArn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'raw/' }] } },
+          },
+        ],
       },
     }),
   );
@@ -49,11 +55,17 @@ export async function connectRawBucket(
 async function viaEventBridge(clients: NotificationClients, bucket: string, queue: QueuePair, ruleName: string): Promise<void> {
   const { PutRuleCommand, PutTargetsCommand } = await import('@aws-sdk/client-eventbridge');
   const events = await clients.eventBridge();
-  const pattern = { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: [bucket] }, object: { key: [{ prefix: 'raw/' }] } } };
+  const pattern = {
+    source: ['aws.s3'],
+    'detail-type': ['Object Created'],
+    detail: { bucket: { name: [bucket] }, object: { key: [{ prefix: 'raw/' }] } },
+  };
   const rule = await events.send(new PutRuleCommand({ Name: ruleName, EventPattern: JSON.stringify(pattern), State: 'ENABLED' }));
   await events.send(new PutTargetsCommand({ Rule: ruleName, Targets: [{ Id: 'processing-queue', Arn: queue.queueArn }] }));
   await allowSender(clients.sqs, queue, 'events.amazonaws.com', rule.RuleArn!);
-  await clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { EventBridgeConfiguration: {} } }));
+  await clients.s3.send(
+    new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { EventBridgeConfiguration: {} } }),
+  );
 }
 
 /** The queue policy: only this sender, only for this source, may send. */

@@ -5,7 +5,9 @@ import { secretFromDatabaseUrl } from '../../secrets/database-secret.js';
 export async function ensureDatabaseSecret(secrets: SecretsManagerClient, name: string, databaseUrl: string): Promise<string> {
   const SecretString = secretFromDatabaseUrl(databaseUrl);
   try {
-    const created = await secrets.send(new CreateSecretCommand({ Name: name, SecretString, Description: 'data-pipeline database credentials' }));
+    const created = await secrets.send(
+      new CreateSecretCommand({ Name: name, SecretString, Description: 'data-pipeline database credentials' }),
+    );
     return created.ARN!;
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceExistsException') throw error;

@@ -7,10 +7,15 @@ import { CreateTableCommand, DescribeTableCommand, UpdateContinuousBackupsComman
 export const ensureEventTable = (dynamo: DynamoDBClient, name: string) => ensureTable(dynamo, name, { hash: 'streamId', range: 'version' });
 
 /** Report history: hash key `pk` (S), range key `sk` (S) — see DynamoDbReportHistory. */
-export const ensureReportHistoryTable = (dynamo: DynamoDBClient, name: string) => ensureTable(dynamo, name, { hash: 'pk', range: 'sk', rangeType: 'S' });
+export const ensureReportHistoryTable = (dynamo: DynamoDBClient, name: string) =>
+  ensureTable(dynamo, name, { hash: 'pk', range: 'sk', rangeType: 'S' });
 
 /** On-demand, as Terraform makes it; an existing table is left as it is. Resolves once the table is ACTIVE. */
-async function ensureTable(dynamo: DynamoDBClient, name: string, key: { hash: string; range: string; rangeType?: 'S' | 'N' }): Promise<string> {
+async function ensureTable(
+  dynamo: DynamoDBClient,
+  name: string,
+  key: { hash: string; range: string; rangeType?: 'S' | 'N' },
+): Promise<string> {
   try {
     await dynamo.send(
       new CreateTableCommand({
