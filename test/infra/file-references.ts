@@ -9,8 +9,8 @@ export function mentionedPaths(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(PATH)) {
     const path = match[1];
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
-    if (/^\/?[*<{$]/.test(after)) continue; // a pattern (infra/terraform/*.tf, raw/<dataset>/…), not a file
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 80);
+    if (/^[\w./-]*[*<{$]/.test(after)) continue; // a pattern (infra/terraform/*.tf, test/e2e/aws-*.ts, raw/<dataset>/…), not a file
     found.add(path);
   }
   return [...found].sort();

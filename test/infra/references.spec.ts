@@ -99,7 +99,7 @@ describe('the deploy workflow, the scripts and the docs refer only to things tha
 
   it('the reference extractors see what they should (and the checks could fail)', () => {
     const text =
-      'run ./scripts/nope.sh then node dist/scripts/build_lambdas.js, cp dist/lambda/api.zip x, ls infra/terraform/*.tf; npm run --silent build:lambdas -- api';
+      'run ./scripts/nope.sh then node dist/scripts/build_lambdas.js, cp dist/lambda/api.zip x, ls infra/terraform/*.tf test/e2e/aws-*.ts; npm run --silent build:lambdas -- api';
     expect(mentionedPaths(text)).toEqual(['dist/lambda/api.zip', 'dist/scripts/build_lambdas.js', 'scripts/nope.sh']);
     expect(missingPaths(repoRoot, text)).toEqual(['scripts/nope.sh']);
     expect(npmScriptsNamed(text)).toEqual(['build:lambdas']);

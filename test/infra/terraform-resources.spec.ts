@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scheduledReportDate } from '../../apps/reporter/src/scheduled-report-date.js';
 import { asList, calledModule, loadTerraform, nested, terraformDir, type TerraformConfig } from './terraform-model.js';
 
 describe('infra/terraform: resources the issue asks for', () => {
@@ -84,7 +85,11 @@ describe('infra/terraform: resources the issue asks for', () => {
       'UTC',
     ]);
     expect(config.root.locals.report_hour).toBe('${tonumber(split(":", var.daily_report_time_utc)[0])}');
-    expect(nested(schedule, 'target')[0].arn).toBe('${module.reporter.function_arn}');
+    const target = nested(schedule, 'target')[0];
+    expect(target.arn).toBe('${module.reporter.function_arn}');
+    // The reporter picks the day before the event's `time`; Scheduler fills in the scheduled time.
+    expect(String(target.input)).toMatch(/time\s+= "<aws\.scheduler\.scheduled-time>"/);
+    expect(scheduledReportDate({ source: 'aws.scheduler', time: '2026-11-26T08:00:00Z' })).toBe('2026-11-25');
   });
 
   it('puts the api behind an HTTP API on the $default stage', () => {

@@ -73,16 +73,19 @@ export class DirectInvocation {
 }
 
 function summary(registered: RegisterIngestionResult, dataset: string, result: ProcessIngestionResult): DirectInvocationSummary {
-  const view = 'view' in result ? result.view : null;
+  const base = { ingestionId: registered.ingestionId, dataset, created: registered.created };
+  if (!('view' in result)) {
+    const status = result.outcome === 'in-progress-elsewhere' ? 'processing' : result.outcome;
+    return { ...base, status, counts: null, outputs: [], rejection: null, durationMs: null };
+  }
+  const { view } = result;
   return {
-    ingestionId: registered.ingestionId,
-    dataset,
-    status: view?.status ?? (result.outcome === 'in-progress-elsewhere' ? 'processing' : result.outcome),
-    created: registered.created,
-    counts: view?.counts ?? null,
-    outputs: (view?.sinks ?? []).map((s) => ({ sink: s.sink, rows: s.rows, targets: s.targets })),
-    rejection: view?.rejection ?? null,
-    durationMs: view?.durationMs ?? null,
+    ...base,
+    status: view.status,
+    counts: view.counts,
+    outputs: view.sinks.map((s) => ({ sink: s.sink, rows: s.rows, targets: s.targets })),
+    rejection: view.rejection,
+    durationMs: view.durationMs,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATASET_NAME_PATTERN } from '@pipeline/domain/contract/data-contract.js';
-import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
+import { ObjectStore, REGISTERED_INGESTION_METADATA, type ObjectInfo } from '@pipeline/domain/ports/object-store.js';
 import { IngestionReadModel } from '@pipeline/domain/ports/read-model-stores.js';
 import { DeadLetterIngestion } from '@pipeline/application/ingestion/dead-letter-ingestion/dead-letter-ingestion.command.js';
 import {
@@ -56,26 +56,23 @@ export class QueueRecordHandler {
   }
 
   private async register(object: CreatedObject): Promise<string | null> {
+    const dataset = this.datasetOf(object);
+    if (!dataset) return null;
+    const head = await this.store.head(object.key);
+    const writer = head?.metadata?.[REGISTERED_INGESTION_METADATA];
+    if (writer) return this.skip(object, `its writer registered it as ${writer}`);
+    // A missing object is registered all the same: its failures are then recorded, dead-lettered and replayable.
+    const registered: RegisterIngestionResult = await this.bus.execute(new RegisterIngestion(dataset, objectSource(object, head), false));
+    return registered.ingestionId;
+  }
+
+  /** The dataset of a raw object (`raw/<dataset>/…` in the raw bucket), or null (logged) for any other object. */
+  private datasetOf(object: CreatedObject): string | null {
     const [area, dataset, ...rest] = object.key.split('/');
     if (this.settings.rawBucket && object.bucket !== this.settings.rawBucket)
       return this.skip(object, `not the raw bucket (${this.settings.rawBucket})`);
     if (area !== 'raw' || rest.length === 0 || !DATASET_NAME_PATTERN.test(dataset)) return this.skip(object, 'not under raw/<dataset>/');
-    const head = await this.store.head(object.key);
-    if (head?.metadata?.[REGISTERED_INGESTION_METADATA])
-      return this.skip(object, `its writer registered it as ${head.metadata[REGISTERED_INGESTION_METADATA]}`);
-    // A missing object is registered all the same: its failures are then recorded, dead-lettered and replayable.
-    const etag = object.etag ?? head?.etag;
-    const size = object.size ?? head?.size;
-    const source = {
-      kind: 'object' as const,
-      key: object.key,
-      bucket: object.bucket,
-      ...(etag ? { etag } : {}),
-      ...(object.versionId ? { versionId: object.versionId } : {}),
-      ...(size !== undefined ? { size } : {}),
-    };
-    const registered: RegisterIngestionResult = await this.bus.execute(new RegisterIngestion(dataset, source, false));
-    return registered.ingestionId;
+    return dataset;
   }
 
   private async process(ingestionId: string, receiveCount: number, eventTime: string | undefined): Promise<void> {
@@ -122,4 +119,18 @@ export class QueueRecordHandler {
     this.logger.info('object event skipped', { bucket: object.bucket, key: object.key, why });
     return null;
   }
+}
+
+/** The ingestion source of a created object: the event's etag and size, else what HEAD says. */
+function objectSource(object: CreatedObject, head: ObjectInfo | null) {
+  const etag = object.etag ?? head?.etag;
+  const size = object.size ?? head?.size;
+  return {
+    kind: 'object' as const,
+    key: object.key,
+    bucket: object.bucket,
+    ...(etag ? { etag } : {}),
+    ...(object.versionId ? { versionId: object.versionId } : {}),
+    ...(size !== undefined ? { size } : {}),
+  };
 }

@@ -65,8 +65,15 @@ export interface AwsSettings {
   /** ALERTS_TOPIC_ARN / REPORTS_TOPIC_ARN: SNS topics for alerts and report notifications. */
   readonly alertsTopicArn: string | undefined;
   readonly reportsTopicArn: string | undefined;
-  /** DB_SECRET_ARN: Secrets Manager JSON {username, password, host, port, dbname[, sslmode]}; wins over DATABASE_URL. */
+  /** DB_SECRET_ARN: Secrets Manager JSON {username, password[, host, port, dbname, sslmode]}; wins over DATABASE_URL. */
   readonly dbSecretArn: string | undefined;
+  /**
+   * DB_HOST / DB_PORT / DB_NAME: the rest of the connection when the secret holds only username and
+   * password (an RDS-managed master secret); fields the secret has win.
+   */
+  readonly dbHost: string | undefined;
+  readonly dbPort: string | undefined;
+  readonly dbName: string | undefined;
   /** PROCESSING_QUEUE_URL / DLQ_URL: the SQS work queue and its dead-letter queue. */
   readonly processingQueueUrl: string | undefined;
   readonly dlqUrl: string | undefined;
@@ -108,19 +115,25 @@ function loadReportDeliverySettings(env: Env): ReportDeliverySettings {
 function loadAwsSettings(env: Env): AwsSettings {
   return {
     region: env.AWS_REGION || 'us-east-1',
-    endpointUrl: env.AWS_ENDPOINT_URL || undefined,
-    rawBucket: env.RAW_BUCKET || undefined,
-    processedBucket: env.PROCESSED_BUCKET || undefined,
-    reportsBucket: env.REPORTS_BUCKET || undefined,
-    eventTable: env.EVENT_TABLE || undefined,
-    reportHistoryTable: env.REPORT_HISTORY_TABLE || undefined,
-    alertsTopicArn: env.ALERTS_TOPIC_ARN || undefined,
-    reportsTopicArn: env.REPORTS_TOPIC_ARN || undefined,
-    dbSecretArn: env.DB_SECRET_ARN || undefined,
-    processingQueueUrl: env.PROCESSING_QUEUE_URL || undefined,
-    dlqUrl: env.DLQ_URL || undefined,
+    endpointUrl: orUnset(env.AWS_ENDPOINT_URL),
+    rawBucket: orUnset(env.RAW_BUCKET),
+    processedBucket: orUnset(env.PROCESSED_BUCKET),
+    reportsBucket: orUnset(env.REPORTS_BUCKET),
+    eventTable: orUnset(env.EVENT_TABLE),
+    reportHistoryTable: orUnset(env.REPORT_HISTORY_TABLE),
+    alertsTopicArn: orUnset(env.ALERTS_TOPIC_ARN),
+    reportsTopicArn: orUnset(env.REPORTS_TOPIC_ARN),
+    dbSecretArn: orUnset(env.DB_SECRET_ARN),
+    dbHost: orUnset(env.DB_HOST),
+    dbPort: orUnset(env.DB_PORT),
+    dbName: orUnset(env.DB_NAME),
+    processingQueueUrl: orUnset(env.PROCESSING_QUEUE_URL),
+    dlqUrl: orUnset(env.DLQ_URL),
   };
 }
+
+/** An empty variable counts as unset (`export RAW_BUCKET=` clears it). */
+const orUnset = (value: string | undefined): string | undefined => value || undefined;
 
 /** A required aws-mode setting, or a ConfigError naming the variable. @example requireSetting(config.aws.rawBucket, 'RAW_BUCKET') */
 export function requireSetting(value: string | undefined, name: string): string {

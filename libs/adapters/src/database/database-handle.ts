@@ -20,12 +20,9 @@ export class DatabaseHandle implements OnApplicationShutdown {
   ) {}
 
   static async open(config: PipelineConfig, role: 'server' | 'cli' | 'lambda'): Promise<DatabaseHandle> {
-    const secretArn = config.mode === 'aws' ? config.aws.dbSecretArn : undefined;
-    let url = secretArn ? await urlFromSecret(config, secretArn) : config.databaseUrl;
-    let description = url ? `PostgreSQL at ${redact(url)}${secretArn ? ` (credentials from ${secretArn})` : ''}` : '';
+    const server = await serverUrl(config);
+    let { url, description } = server ?? { url: undefined, description: '' };
     let stop: (() => Promise<void>) | null = null;
-    // The embedded database is local mode's: a Lambda has no writable DATA_DIR, and RDS is the database there.
-    if (!url && config.mode === 'aws') throw new ConfigError('PIPELINE_MODE=aws needs DB_SECRET_ARN (or DATABASE_URL): a real PostgreSQL');
     if (!url) {
       const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 12 });
       url = embedded.url;
@@ -35,7 +32,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
         : `embedded PGlite owned by the running pipeline (${redact(url)})`;
     }
     // A Lambda container handles one invocation at a time: two connections (migrations need a second one).
-    const poolSize = role === 'lambda' ? 2 : config.databaseUrl || secretArn ? 10 : 8;
+    const poolSize = role === 'lambda' ? 2 : server ? 10 : 8;
     const ds = createPostgresDataSource(url, { poolSize, applicationName: `data-pipeline-${role}` });
     try {
       await ds.initialize();
@@ -55,10 +52,21 @@ export class DatabaseHandle implements OnApplicationShutdown {
   }
 }
 
-/** aws mode: RDS credentials from Secrets Manager, read once per container; the SDK loads only then. */
-async function urlFromSecret(config: PipelineConfig, secretArn: string): Promise<string> {
-  const { databaseUrlFromSecretArn } = await import('../secrets/database-url-from-secret-arn.js');
-  return databaseUrlFromSecretArn(config.aws, secretArn);
+/**
+ * A real server's URL: in aws mode from the DB_SECRET_ARN secret (read once per container; the
+ * Secrets Manager client loads only then), else DATABASE_URL; undefined means the embedded one.
+ */
+async function serverUrl(config: PipelineConfig): Promise<{ url: string; description: string } | undefined> {
+  const secretArn = config.mode === 'aws' ? config.aws.dbSecretArn : undefined;
+  if (secretArn) {
+    const { databaseUrlFromSecretArn } = await import('../secrets/database-url-from-secret-arn.js');
+    const url = await databaseUrlFromSecretArn(config.aws, secretArn);
+    return { url, description: `PostgreSQL at ${redact(url)} (credentials from ${secretArn})` };
+  }
+  if (config.databaseUrl) return { url: config.databaseUrl, description: `PostgreSQL at ${redact(config.databaseUrl)}` };
+  // The embedded database is local mode's: a Lambda has no writable DATA_DIR, and RDS is the database there.
+  if (config.mode === 'aws') throw new ConfigError('PIPELINE_MODE=aws needs DB_SECRET_ARN (or DATABASE_URL): a real PostgreSQL');
+  return undefined;
 }
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

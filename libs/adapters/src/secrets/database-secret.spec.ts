@@ -22,6 +22,16 @@ describe('databaseUrlFromSecret', () => {
     );
   });
 
+  it('completes an RDS-managed master secret (username and password only) from DB_HOST, DB_PORT and DB_NAME', () => {
+    const managed = '{"username":"pipeline_admin","password":"s3cr3t"}';
+    expect(databaseUrlFromSecret(managed, { host: 'db.abc.eu-west-1.rds.amazonaws.com', port: '5432', dbname: 'pipeline' })).toBe(
+      'postgres://pipeline_admin:s3cr3t@db.abc.eu-west-1.rds.amazonaws.com:5432/pipeline?sslmode=no-verify',
+    );
+    expect(databaseUrlFromSecret('{"username":"u","password":"p","host":"from-secret"}', { host: 'from-env', dbname: 'x' })).toBe(
+      'postgres://u:p@from-secret:5432/x?sslmode=no-verify',
+    );
+  });
+
   it('brackets an IPv6 host', () => {
     expect(databaseUrlFromSecret('{"username":"u","password":"p","host":"::1","port":"6543"}')).toBe(
       'postgres://u:p@[::1]:6543/postgres?sslmode=no-verify',

@@ -17,5 +17,6 @@ export async function databaseUrlFromSecretArn(
   options: { refresh?: boolean } = {},
 ): Promise<string> {
   provider ??= new SecretsManagerSecretProvider(new SecretsManagerClient(awsClientConfig(settings)));
-  return databaseUrlFromSecret(options.refresh ? await provider.refresh(secretArn) : await provider.get(secretArn));
+  const secret = options.refresh ? await provider.refresh(secretArn) : await provider.get(secretArn);
+  return databaseUrlFromSecret(secret, { host: settings.dbHost, port: settings.dbPort, dbname: settings.dbName });
 }

@@ -1,4 +1,9 @@
-import { ListMessageMoveTasksCommand, StartMessageMoveTaskCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ListMessageMoveTasksCommand,
+  StartMessageMoveTaskCommand,
+  type ListMessageMoveTasksResultEntry,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { UnavailableError } from '@pipeline/domain/errors.js';
 import { isTransientAwsError, toPortError } from '../aws/aws-errors.js';
 
@@ -42,10 +47,7 @@ export class SqsMessageMoveTask {
   private async waitFor(SourceArn: string, handle: string | undefined): Promise<number> {
     const deadline = Date.now() + MAX_WAIT_MS;
     for (;;) {
-      const listed = await this.client.send(new ListMessageMoveTasksCommand({ SourceArn, MaxResults: 10 })).catch((error: unknown) => {
-        throw toPortError(error, `list message move tasks of ${SourceArn}`);
-      });
-      const task = (listed.Results ?? []).find((t) => !handle || t.TaskHandle === handle) ?? listed.Results?.[0];
+      const task = await this.task(SourceArn, handle);
       if (task?.Status === 'COMPLETED') return task.ApproximateNumberOfMessagesMoved ?? 0;
       if (task?.Status === 'FAILED' || task?.Status === 'CANCELLED') {
         throw new UnavailableError(`message move task from ${SourceArn} ${task.Status}: ${task.FailureReason ?? 'no reason given'}`);
@@ -54,6 +56,14 @@ export class SqsMessageMoveTask {
         throw new UnavailableError(`message move task from ${SourceArn} still running after ${MAX_WAIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
+  }
+
+  private async task(SourceArn: string, handle: string | undefined): Promise<ListMessageMoveTasksResultEntry | undefined> {
+    const listed = await this.client.send(new ListMessageMoveTasksCommand({ SourceArn, MaxResults: 10 })).catch((error: unknown) => {
+      throw toPortError(error, `list message move tasks of ${SourceArn}`);
+    });
+    const results = listed.Results ?? [];
+    return results.find((t) => !handle || t.TaskHandle === handle) ?? results[0];
   }
 }
 

@@ -133,14 +133,13 @@ export class SqsWorkQueue extends WorkQueue {
 
   /** False when the receipt is stale (the message was redelivered, acked or never had this handle). */
   private async changeVisibility(receipt: string, seconds: number): Promise<boolean> {
+    const QueueUrl = this.queueUrl;
     try {
-      await this.client.send(
-        new ChangeMessageVisibilityCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receipt, VisibilityTimeout: seconds }),
-      );
+      await this.client.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: receipt, VisibilityTimeout: seconds }));
       return true;
     } catch (error) {
       if (isStaleReceipt(error)) return false;
-      throw toPortError(error, `change visibility on ${this.options.queueUrl ?? 'the work queue'}`);
+      throw toPortError(error, `change visibility on ${QueueUrl}`);
     }
   }
 
