@@ -3,12 +3,15 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
+import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import { ContractFileLoader } from '@pipeline/application/dataset/contract-files/contract-file-loader.js';
 import { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { toSnakeCase } from '@pipeline/domain/transforms/snake-case.js';
 import { RegisterIngestion } from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
-import { ProcessIngestion, type ProcessIngestionResult } from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
+import {
+  ProcessIngestion,
+  type ProcessIngestionResult,
+} from '@pipeline/application/ingestion/process-ingestion/process-ingestion.command.js';
 import type { IngestionView } from '@pipeline/domain/read-models/ingestion-view.js';
 import { formatBytes, formatDuration, info, out, ProgressLine } from '../cli-output.js';
 import type { CliContext } from '../cli-context.js';
@@ -39,7 +42,8 @@ async function ingestOne(ctx: CliContext, file: string, options: IngestOptions):
   const store = ctx.get(ObjectStore);
   const key = await rawKeyFor(store, dataset, file);
   if (!options.quiet) info(`${file} → ${key} (${formatBytes(size)}), dataset ${dataset}`);
-  const stored = await store.put(key, createReadStream(file));
+  // The metadata tells the aws-mode processor that this object is registered already (no second ingestion from its S3 event).
+  const stored = await store.put(key, createReadStream(file), { metadata: { [REGISTERED_INGESTION_METADATA]: 'cli' } });
   const bus = ctx.get(CommandBus);
   const reg = await bus.execute(new RegisterIngestion(dataset, { kind: 'object', key, etag: stored.etag, size: stored.size }, false));
   if (!options.quiet) info(`ingestion ${reg.ingestionId}${reg.created ? '' : ' (already known: same file)'}`);
@@ -49,7 +53,9 @@ async function ingestOne(ctx: CliContext, file: string, options: IngestOptions):
   );
   progress.done();
   if (result.outcome === 'unknown-ingestion' || result.outcome === 'in-progress-elsewhere') {
-    info(`ingestion ${reg.ingestionId}: ${result.outcome === 'unknown-ingestion' ? 'not found' : 'being processed by another process; see `pipeline status ' + reg.ingestionId + '`'}`);
+    info(
+      `ingestion ${reg.ingestionId}: ${result.outcome === 'unknown-ingestion' ? 'not found' : 'being processed by another process; see `pipeline status ' + reg.ingestionId + '`'}`,
+    );
     return null;
   }
   printSummary(result.view, options);
@@ -62,7 +68,8 @@ export function printSummary(view: IngestionView, options: { json: boolean; quie
   const c = view.counts;
   out(`ingestion ${view.ingestionId}: ${view.status.toUpperCase()} in ${formatDuration(view.durationMs)}`);
   if (c) out(`  records in ${c.recordsIn}, valid ${c.valid}, warned ${c.warned}, quarantined ${c.quarantined}, duplicates ${c.duplicates}`);
-  for (const s of view.sinks) out(`  ${s.sink.padEnd(10)} ${String(s.rows).padStart(9)} rows  ${formatBytes(s.bytes).padStart(10)}  ${s.targets.join(', ')}`);
+  for (const s of view.sinks)
+    out(`  ${s.sink.padEnd(10)} ${String(s.rows).padStart(9)} rows  ${formatBytes(s.bytes).padStart(10)}  ${s.targets.join(', ')}`);
   if (view.rejection) out(`  rejected: ${view.rejection.message}`);
   if (view.lastError && view.status !== 'completed') out(`  last error: ${view.lastError}`);
 }
@@ -75,7 +82,9 @@ export function datasetFromFileName(file: string): string {
 
 /** `raw/<dataset>/<file>`; a different file with the same name gets a content-hash suffix instead of overwriting. */
 async function rawKeyFor(store: ObjectStore, dataset: string, file: string): Promise<string> {
-  const safe = basename(file).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const safe = basename(file)
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '_');
   const key = `raw/${dataset}/${safe}`;
   const existing = await store.head(key);
   if (!existing) return key;

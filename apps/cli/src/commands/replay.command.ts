@@ -9,6 +9,6 @@ export async function replayCommand(ctx: CliContext, id: string | undefined, opt
   for (const r of result.replayed) out(`replay requested: ${r}`);
   for (const r of result.refused) info(`refused ${r.ingestionId}: ${r.reason}`);
   if (!id) out(`${result.redriven} dead-letter message(s) moved back to the queue`);
-  info('the worker (`npm start`) processes replays; watch with `npx pipeline status`');
+  info('the worker processes replays (`npm start` locally, the processor Lambda in aws mode); watch with `npx pipeline status`');
   return result.refused.length > 0 && result.replayed.length === 0 ? 1 : 0;
 }

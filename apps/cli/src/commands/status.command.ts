@@ -6,7 +6,15 @@ import { formatDuration, out, table } from '../cli-output.js';
 import type { CliContext } from '../cli-context.js';
 import { printSummary, UsageError } from './ingest.command.js';
 
-const STATUSES: readonly IngestionStatus[] = ['received', 'processing', 'completed', 'rejected', 'failed', 'dead_lettered', 'replay_requested'];
+const STATUSES: readonly IngestionStatus[] = [
+  'received',
+  'processing',
+  'completed',
+  'rejected',
+  'failed',
+  'dead_lettered',
+  'replay_requested',
+];
 
 export interface StatusOptions {
   readonly dataset?: string;
@@ -34,8 +42,8 @@ export async function statusCommand(ctx: CliContext, id: string | undefined, opt
   const page: { items: IngestionView[] } = await queries.execute(
     new ListIngestions({ dataset: options.dataset, status: options.state as IngestionStatus | undefined, limit: options.limit }),
   );
-  if (options.json) return out(JSON.stringify(page.items, null, 2)), 0;
-  if (page.items.length === 0) return out('no ingestions yet — try `npx pipeline ingest samples/orders.csv`'), 0;
+  if (options.json) return (out(JSON.stringify(page.items, null, 2)), 0);
+  if (page.items.length === 0) return (out('no ingestions yet — try `npx pipeline ingest samples/orders.csv`'), 0);
   const rows = page.items.map((v) => [
     v.ingestionId,
     v.dataset,
@@ -54,7 +62,9 @@ function printDetails(details: IngestionDetails): void {
   printSummary(details.view, { json: false, quiet: false });
   out(`  source     ${details.view.sourceKey}`);
   for (const r of details.view.ruleResults.filter((x) => x.failed > 0)) {
-    out(`  rule ${r.rule}${r.column ? `(${r.column})` : ''} [${r.action}]: ${r.failed} failed, e.g. row ${r.samples[0]?.row}: ${r.samples[0]?.message ?? ''}`);
+    out(
+      `  rule ${r.rule}${r.column ? `(${r.column})` : ''} [${r.action}]: ${r.failed} failed, e.g. row ${r.samples[0]?.row}: ${r.samples[0]?.message ?? ''}`,
+    );
   }
   out('');
   out('  event history:');

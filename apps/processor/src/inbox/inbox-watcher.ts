@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
+import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import { DATASET_NAME_PATTERN } from '@pipeline/domain/contract/data-contract.js';
 import { RegisterIngestion } from '@pipeline/application/ingestion/register-ingestion/register-ingestion.command.js';
 
@@ -70,8 +70,10 @@ export class InboxWatcher {
     if (!before || before.size !== st.size || before.mtimeMs !== st.mtimeMs) return false;
     this.seen.delete(path);
     const key = `raw/${dataset}/${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-    const stored = await this.store.put(key, createReadStream(path));
-    const reg = await this.commandBus.execute(new RegisterIngestion(dataset, { kind: 'object', key, etag: stored.etag, size: stored.size }));
+    const stored = await this.store.put(key, createReadStream(path), { metadata: { [REGISTERED_INGESTION_METADATA]: 'inbox' } });
+    const reg = await this.commandBus.execute(
+      new RegisterIngestion(dataset, { kind: 'object', key, etag: stored.etag, size: stored.size }),
+    );
     await unlink(path).catch(() => rename(path, `${path}.taken`));
     this.logger.log(`${dataset}/${name} → ${key}: ingestion ${reg.ingestionId} queued`);
     return true;

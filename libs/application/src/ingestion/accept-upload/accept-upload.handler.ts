@@ -1,7 +1,7 @@
 import { Optional } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@pipeline/domain/ports/clock.js';
-import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
+import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import { UploadTokenVerifier } from '@pipeline/domain/ports/upload-token-verifier.js';
 import { RegisterIngestion, type RegisterIngestionResult } from '../register-ingestion/register-ingestion.command.js';
 import { AcceptUpload, type AcceptUploadResult } from './accept-upload.command.js';
@@ -38,7 +38,8 @@ export class AcceptUploadHandler implements ICommandHandler<AcceptUpload, Accept
     command.body.pipe(limit);
     let stored;
     try {
-      stored = await this.store.put(grant.key, limit, grant.contentType ? { contentType: grant.contentType } : {});
+      const metadata = { [REGISTERED_INGESTION_METADATA]: 'upload' };
+      stored = await this.store.put(grant.key, limit, grant.contentType ? { contentType: grant.contentType, metadata } : { metadata });
     } catch (error) {
       if (limit.exceeded) return tooLarge(grant.maxBytes);
       throw error;

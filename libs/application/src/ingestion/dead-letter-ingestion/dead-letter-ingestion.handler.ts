@@ -15,7 +15,10 @@ export class DeadLetterIngestionHandler implements ICommandHandler<DeadLetterIng
 
   async execute(command: DeadLetterIngestion): Promise<boolean> {
     const result = await this.publisher.decide(ingestionStreamId(command.ingestionId), ingestionFold, (s) =>
-      decideIngestion({ type: 'DeadLetterIngestion', data: { lastError: command.lastError.slice(0, 2000), at: this.clock.now().toISOString() } }, s),
+      decideIngestion(
+        { type: 'DeadLetterIngestion', data: { lastError: command.lastError.slice(0, 2000), at: this.clock.now().toISOString() } },
+        s,
+      ),
     );
     return result.ok && result.appended.length > 0;
   }

@@ -2,7 +2,7 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DATASET_NAME_PATTERN } from '@pipeline/domain/contract/data-contract.js';
 import { PortError } from '@pipeline/domain/errors.js';
 import { ingestionIdFor } from '@pipeline/domain/ingestion/ingestion-id.js';
-import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
+import { ObjectStore, REGISTERED_INGESTION_METADATA } from '@pipeline/domain/ports/object-store.js';
 import { IngestionReadModel } from '@pipeline/domain/ports/read-model-stores.js';
 import { RegisterIngestion, type RegisterIngestionResult } from '../register-ingestion/register-ingestion.command.js';
 import { IngestPayload, MAX_PAYLOAD_RECORDS, type IngestPayloadResult } from './ingest-payload.command.js';
@@ -21,7 +21,11 @@ export class IngestPayloadHandler implements ICommandHandler<IngestPayload, Inge
     // The key is named by the content (and request id), so a retried request finds its own file.
     const contentId = ingestionIdFor({ kind: 'payload', records, ...(clientRequestId ? { clientRequestId } : {}) });
     const key = `raw/${dataset}/api-${contentId}.json`;
-    if (!(await this.store.head(key))) await this.store.put(key, JSON.stringify({ data: records }), { contentType: 'application/json' });
+    if (!(await this.store.head(key)))
+      await this.store.put(key, JSON.stringify({ data: records }), {
+        contentType: 'application/json',
+        metadata: { [REGISTERED_INGESTION_METADATA]: 'api' },
+      });
     const size = (await this.store.head(key))?.size;
     const source = {
       kind: 'payload' as const,

@@ -89,8 +89,14 @@ export class ProcessIngestionHandler implements ICommandHandler<ProcessIngestion
     const contractVersion = result.contract?.version ?? 0;
     const cmd: IngestionCommand =
       result.outcome === 'stored'
-        ? { type: 'CompleteIngestion', data: { counts: result.counts, ruleResults: result.ruleResults, sinks: result.sinks, contractVersion, at } }
-        : { type: 'RejectIngestion', data: { reason: result.reason, counts: result.counts, ruleResults: result.ruleResults, contractVersion, at } };
+        ? {
+            type: 'CompleteIngestion',
+            data: { counts: result.counts, ruleResults: result.ruleResults, sinks: result.sinks, contractVersion, at },
+          }
+        : {
+            type: 'RejectIngestion',
+            data: { reason: result.reason, counts: result.counts, ruleResults: result.ruleResults, contractVersion, at },
+          };
     const decided = await this.publisher.decide(streamId, ingestionFold, (s) => decideIngestion(cmd, s));
     if (!decided.ok) throw new PortError('INVALID_INPUT', decided.message);
   }
