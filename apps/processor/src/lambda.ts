@@ -3,7 +3,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { lambdaLogger } from '@pipeline/adapters/aws/lambda-logger.js';
-import { isTestInvocation, type ConnectivityReport } from './lambda/connectivity-check.js';
+import { isTestInvocation, type ConnectivityReport } from '@pipeline/adapters/aws/connectivity-check.js';
 import { isDirectPayload, type DirectInvocationSummary } from './lambda/direct-invocation.js';
 import { ProcessorRuntime } from './lambda/processor-runtime.js';
 

@@ -10,7 +10,7 @@ import { WorkQueue } from '@pipeline/domain/ports/work-queue.js';
 import type { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { DatabaseHandle } from '@pipeline/adapters/database/database-handle.js';
 import { PowertoolsNestLogger } from '@pipeline/adapters/aws/powertools-nest-logger.js';
-import { checkConnectivity, type ConnectivityReport } from './connectivity-check.js';
+import { checkConnectivity, type ConnectivityReport } from '@pipeline/adapters/aws/connectivity-check.js';
 import { DirectInvocation } from './direct-invocation.js';
 import { ProcessingMetrics } from './processing-metrics.js';
 import { ProcessorLambdaModule } from './processor-lambda.module.js';
