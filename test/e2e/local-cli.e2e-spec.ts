@@ -40,7 +40,12 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     );
     expect(rows).toHaveLength(14);
     const first = rows[0].data;
-    expect(first).toMatchObject({ order_id: 1001, customer_email: 'ana@example.com', order_date: '2026-11-20T09:15:00.000Z', unit_price: '19.99' });
+    expect(first).toMatchObject({
+      order_id: 1001,
+      customer_email: 'ana@example.com',
+      order_date: '2026-11-20T09:15:00.000Z',
+      unit_price: '19.99',
+    });
     expect(first._ingestion_id).toBeUndefined(); // lineage lives in columns in PostgreSQL
     // "+01:00" is normalised to UTC, a zone-less timestamp is taken as UTC, epoch seconds become ISO.
     const byId = new Map(rows.map((r) => [r.data.order_id, r.data]));
@@ -66,7 +71,13 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     const day = (await readdir(partition))[0];
     const jsonl = (await readFile(join(partition, day, `${ordersId}.jsonl`), 'utf8')).trim().split('\n');
     expect(jsonl).toHaveLength(14);
-    expect(JSON.parse(jsonl[0])).toEqual({ ...first, _ingestion_id: ordersId, _source: 'raw/orders/orders.csv', _row: 1, _ingested_at: expect.any(String) });
+    expect(JSON.parse(jsonl[0])).toEqual({
+      ...first,
+      _ingestion_id: ordersId,
+      _source: 'raw/orders/orders.csv',
+      _row: 1,
+      _ingested_at: expect.any(String),
+    });
 
     const quarantine = (await readFile(join(objects(), `quarantine/dataset=orders/${ordersId}.rejected.jsonl`), 'utf8')).trim().split('\n');
     const reasons = quarantine.map((l) => JSON.parse(l) as { row: number; line: number; reasons: { rule: string }[] });
@@ -108,12 +119,16 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     ['orders-data.json'],
     ['orders.ndjson'],
     ['orders.ndjson.gz'],
-  ])('ingests %s (inferred contract) with 3 records', async (file) => {
-    const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'fixture_orders'], env());
-    expect(result.stdout).toContain('COMPLETED');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/records in 3, valid 3/);
-  }, 60_000);
+  ])(
+    'ingests %s (inferred contract) with 3 records',
+    async (file) => {
+      const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'fixture_orders'], env());
+      expect(result.stdout).toContain('COMPLETED');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/records in 3, valid 3/);
+    },
+    60_000,
+  );
 
   it.each([
     ['empty.csv', 'EMPTY_FILE|empty', undefined],
@@ -126,25 +141,33 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     ['truncated.csv.gz', 'gzip', undefined],
     ['binary.csv', 'binary', undefined],
     ['orders.xlsx', 'xlsx|format', undefined],
-  ])('rejects %s naming the file and what is wrong', async (file, what, line) => {
-    const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'bad_inputs'], env());
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('REJECTED');
-    const reason = /rejected: (.*)/.exec(result.stdout)?.[1] ?? '';
-    expect(reason).toContain(`raw/bad_inputs/${file}`);
-    expect(reason).toMatch(new RegExp(what, 'i'));
-    if (line !== undefined) expect(reason).toContain(`line ${line}`);
-  }, 60_000);
+  ])(
+    'rejects %s naming the file and what is wrong',
+    async (file, what, line) => {
+      const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'bad_inputs'], env());
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('REJECTED');
+      const reason = /rejected: (.*)/.exec(result.stdout)?.[1] ?? '';
+      expect(reason).toContain(`raw/bad_inputs/${file}`);
+      expect(reason).toMatch(new RegExp(what, 'i'));
+      if (line !== undefined) expect(reason).toContain(`line ${line}`);
+    },
+    60_000,
+  );
 
-  it.each([['ragged.csv'], ['bad-lines.ndjson']])('keeps the good records of %s and quarantines the unreadable ones', async (file) => {
-    const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'partly_bad'], env());
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/records in 4, valid 2, warned 0, quarantined 2/);
-    const id = idOf(result.stdout);
-    const lines = (await readFile(join(objects(), `quarantine/dataset=partly_bad/${id}.rejected.jsonl`), 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0]).reasons[0].message).toContain(`raw/partly_bad/${file}`);
-  }, 60_000);
+  it.each([['ragged.csv'], ['bad-lines.ndjson']])(
+    'keeps the good records of %s and quarantines the unreadable ones',
+    async (file) => {
+      const result = await runCli(['ingest', join(fixtures, file), '--dataset', 'partly_bad'], env());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/records in 4, valid 2, warned 0, quarantined 2/);
+      const id = idOf(result.stdout);
+      const lines = (await readFile(join(objects(), `quarantine/dataset=partly_bad/${id}.rejected.jsonl`), 'utf8')).trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(JSON.parse(lines[0]).reasons[0].message).toContain(`raw/partly_bad/${file}`);
+    },
+    60_000,
+  );
 
   it('rejects the whole file when a halt rule fails, storing nothing', async () => {
     const csv = join(dataDir, 'halting.csv');
@@ -154,7 +177,9 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     const result = await runCli(['ingest', csv, '--dataset', 'orders'], env());
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/rejected: raw\/orders\/halting\.csv: MaxInvalidRatio/);
-    const [{ n }] = await pg.dataSource.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [idOf(result.stdout)]);
+    const [{ n }] = await pg.dataSource.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [
+      idOf(result.stdout),
+    ]);
     expect(n).toBe(0);
   }, 60_000);
 
@@ -165,6 +190,11 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     expect(new Set(list.map((v) => v.status))).toEqual(new Set(['completed', 'rejected']));
     const datasets = await runCli(['datasets', '--json'], env());
     const names = (JSON.parse(datasets.stdout) as { name: string; inferred: boolean }[]).map((d) => [d.name, d.inferred]);
-    expect(names).toEqual(expect.arrayContaining([['orders', false], ['fixture_orders', true]]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['orders', false],
+        ['fixture_orders', true],
+      ]),
+    );
   }, 60_000);
 });

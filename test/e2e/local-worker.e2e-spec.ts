@@ -35,7 +35,13 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
   });
 
   it('picks up inbox files, rejects the bad ones and keeps going, then stops cleanly on SIGTERM', async () => {
-    const env = { DATA_DIR: dataDir, DATASETS_DIR: datasetsDir, DATABASE_URL: pg.url, PORT: String(await freePort()), INBOX_POLL_MS: '200' };
+    const env = {
+      DATA_DIR: dataDir,
+      DATASETS_DIR: datasetsDir,
+      DATABASE_URL: pg.url,
+      PORT: String(await freePort()),
+      INBOX_POLL_MS: '200',
+    };
     const server = await startProcess(SERVER, env, READY);
     try {
       const drop = async (dataset: string, from: string, name: string) => {
@@ -49,7 +55,9 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
       await drop('fixture', join(fixtures, 'orders.ndjson'), 'orders.ndjson');
       const rows = await waitFor(
         async () => {
-          const r: { source_key: string; status: string }[] = await pg.dataSource.query('SELECT source_key, status FROM ingestions ORDER BY source_key');
+          const r: { source_key: string; status: string }[] = await pg.dataSource.query(
+            'SELECT source_key, status FROM ingestions ORDER BY source_key',
+          );
           return r.length === 5 && r.every((x) => x.status === 'completed' || x.status === 'rejected') && r;
         },
         60_000,
@@ -75,19 +83,25 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
     const env = { DATA_DIR: dataDir, DATASETS_DIR: datasetsDir, DATABASE_URL: pg.url };
     const csv = join(dataDir, 'big.csv');
     await writeCsv(csv, 500_000);
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/pipeline.js'), 'ingest', csv, '--dataset', 'crashy'], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/pipeline.js'), 'ingest', csv, '--dataset', 'crashy'], {
+      env: { ...process.env, ...env },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const id = await waitFor(async () => /ingestion ([0-9a-f-]{36})/.exec(stderr)?.[1], 60_000, 'the ingestion id');
     await waitFor(
-      async () => (await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionStarted'", [`ingestion-${id}`])).length > 0,
+      async () =>
+        (await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionStarted'", [`ingestion-${id}`])).length >
+        0,
       30_000,
       'IngestionStarted',
     );
     await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGKILL');
     await once(child, 'close');
-    const completedBefore = await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionCompleted'", [`ingestion-${id}`]);
+    const completedBefore = await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionCompleted'", [
+      `ingestion-${id}`,
+    ]);
     expect(completedBefore).toHaveLength(0); // the kill landed mid-ingestion
 
     const rerun = await runCli(['ingest', csv, '--dataset', 'crashy'], env, 300_000);
@@ -98,7 +112,9 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
       [id],
     );
     expect([n, distinct_rows]).toEqual([500_000, 500_000]);
-    const types: { type: string }[] = await pg.dataSource.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [`ingestion-${id}`]);
+    const types: { type: string }[] = await pg.dataSource.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [
+      `ingestion-${id}`,
+    ]);
     expect(types.map((t) => t.type)).toEqual([
       'IngestionReceived',
       'IngestionStarted',

@@ -83,7 +83,13 @@ export function toIngestionView(r: IngestionRow): IngestionView {
     counts:
       r.records_in === null
         ? null
-        : { recordsIn: r.records_in, valid: r.valid ?? 0, warned: r.warned ?? 0, quarantined: r.quarantined ?? 0, duplicates: r.duplicates ?? 0 },
+        : {
+            recordsIn: r.records_in,
+            valid: r.valid ?? 0,
+            warned: r.warned ?? 0,
+            quarantined: r.quarantined ?? 0,
+            duplicates: r.duplicates ?? 0,
+          },
     sinks: r.sinks ?? [],
     ruleResults: r.rule_results ?? [],
     rejection: r.rejection ?? null,

@@ -45,7 +45,10 @@ export class PostgresDatasetReadModel extends DatasetReadModel {
   }
 
   async versions(name: string): Promise<DataContract[]> {
-    const rows: { contract: DataContract }[] = await this.ds.query('SELECT contract FROM dataset_contract_versions WHERE name = $1 ORDER BY version', [name]);
+    const rows: { contract: DataContract }[] = await this.ds.query(
+      'SELECT contract FROM dataset_contract_versions WHERE name = $1 ORDER BY version',
+      [name],
+    );
     return rows.map((r) => r.contract);
   }
 }

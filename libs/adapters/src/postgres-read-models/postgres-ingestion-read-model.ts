@@ -25,7 +25,9 @@ export class PostgresIngestionReadModel extends IngestionReadModel {
   }
 
   async get(ingestionId: string): Promise<IngestionView | null> {
-    const rows: IngestionRow[] = await this.ds.query(`SELECT ${INGESTION_COLUMNS.join(', ')} FROM ingestions WHERE ingestion_id = $1`, [ingestionId]);
+    const rows: IngestionRow[] = await this.ds.query(`SELECT ${INGESTION_COLUMNS.join(', ')} FROM ingestions WHERE ingestion_id = $1`, [
+      ingestionId,
+    ]);
     return rows[0] ? toIngestionView(rows[0]) : null;
   }
 
@@ -62,7 +64,13 @@ const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at,
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !Number.isNaN(Date.parse(value[0]))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      !Number.isNaN(Date.parse(value[0]))
+    ) {
       return [value[0], value[1]];
     }
   } catch {

@@ -50,7 +50,12 @@ export class RowStreamingEngine extends IngestionEngine {
     try {
       const pending: DecodedItem[][] = [];
       if (!contract) contract = inferContract(job.dataset, await this.sample(batches, pending));
-      preparer = createRecordPreparer(contract, { ingestionId: job.ingestionId, source: job.sourceKey, ingestedAt: job.ingestedAt, now: job.now });
+      preparer = createRecordPreparer(contract, {
+        ingestionId: job.ingestionId,
+        source: job.sourceKey,
+        ingestedAt: job.ingestedAt,
+        now: job.now,
+      });
       sinks = await OpenSinks.open(this.target(job, contract), [this.recordSink, this.columnar, this.jsonLines], this.quarantine);
       let rows = 0;
       const step = async (batch: DecodedItem[]): Promise<BatchOutcome> => {
@@ -69,7 +74,12 @@ export class RowStreamingEngine extends IngestionEngine {
       }
       const batchHalt = evaluateBatchRules(contract, this.countsOf(preparer)).find((v) => v.action === 'halt');
       if (batchHalt) {
-        const reason = { code: 'BATCH_RULE_HALT', message: `${job.sourceKey}: ${batchHalt.message}`, file: job.sourceKey, rule: batchHalt.rule };
+        const reason = {
+          code: 'BATCH_RULE_HALT',
+          message: `${job.sourceKey}: ${batchHalt.message}`,
+          file: job.sourceKey,
+          rule: batchHalt.rule,
+        };
         return await this.reject(sinks, job, contract, preparer, reason);
       }
       const results = await sinks.commit();
@@ -85,7 +95,13 @@ export class RowStreamingEngine extends IngestionEngine {
       await sinks?.abort();
       source.destroy();
       if (!isDecodeError(error)) throw error;
-      const reason: RejectionReason = { code: error.reason, message: error.message, file: error.file, line: error.line, record: error.record };
+      const reason: RejectionReason = {
+        code: error.reason,
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        record: error.record,
+      };
       return {
         outcome: 'rejected',
         contract,
@@ -141,9 +157,22 @@ export class RowStreamingEngine extends IngestionEngine {
     return null;
   }
 
-  private async reject(sinks: OpenSinks, job: EngineJob, contract: DataContract, preparer: RecordPreparer, reason: RejectionReason): Promise<EngineResult> {
+  private async reject(
+    sinks: OpenSinks,
+    job: EngineJob,
+    contract: DataContract,
+    preparer: RecordPreparer,
+    reason: RejectionReason,
+  ): Promise<EngineResult> {
     await sinks.abort();
-    return { outcome: 'rejected', contract, contractWasInferred: !job.contract, counts: this.countsOf(preparer), ruleResults: preparer.ruleResults(), reason };
+    return {
+      outcome: 'rejected',
+      contract,
+      contractWasInferred: !job.contract,
+      counts: this.countsOf(preparer),
+      ruleResults: preparer.ruleResults(),
+      reason,
+    };
   }
 
   /** Records the decoder could not read count as received and quarantined. */

@@ -12,7 +12,12 @@ export const processIngestionMessage = (ingestionId: string): string =>
 export function parseWorkMessage(body: string): ProcessIngestionMessage | null {
   try {
     const value = JSON.parse(body) as Partial<ProcessIngestionMessage>;
-    if (value && value.kind === 'process-ingestion' && typeof value.ingestionId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(value.ingestionId)) {
+    if (
+      value &&
+      value.kind === 'process-ingestion' &&
+      typeof value.ingestionId === 'string' &&
+      /^[A-Za-z0-9_-]{1,128}$/.test(value.ingestionId)
+    ) {
       return { kind: 'process-ingestion', v: 1, ingestionId: value.ingestionId };
     }
   } catch {

@@ -60,7 +60,14 @@ function applyIngestionEvent(view: IngestionView | null, event: IngestionEvent, 
   const v = { ...view, lastEventVersion: version };
   switch (event.type) {
     case 'IngestionStarted':
-      return { ...v, status: 'processing', attempts: event.data.attempt, startedAt: event.data.startedAt, finishedAt: null, durationMs: null };
+      return {
+        ...v,
+        status: 'processing',
+        attempts: event.data.attempt,
+        startedAt: event.data.startedAt,
+        finishedAt: null,
+        durationMs: null,
+      };
     case 'QualityChecked':
       return { ...v, counts: event.data.counts, ruleResults: event.data.ruleResults, contractVersion: event.data.contractVersion };
     case 'RecordsStored':

@@ -19,7 +19,9 @@ export class CreateProcessedData1764100000003 implements MigrationInterface {
     // jsonb_path_ops (containment `@>` only) with a large pending list: measured on 200k rows, the
     // default jsonb_ops GIN made each load ~9x slower than no GIN, jsonb_path_ops with a 64 MB
     // pending list ~2.5x. Equality filters are served as `data @> {...}`, which this index covers.
-    await q.query('CREATE INDEX processed_data_data_gin ON processed_data USING gin (data jsonb_path_ops) WITH (gin_pending_list_limit = 65536)');
+    await q.query(
+      'CREATE INDEX processed_data_data_gin ON processed_data USING gin (data jsonb_path_ops) WITH (gin_pending_list_limit = 65536)',
+    );
     await q.query('CREATE INDEX processed_data_dataset_ingested_idx ON processed_data (dataset, ingested_at)');
   }
 
