@@ -84,7 +84,7 @@ export function ingestNotes(comparison: IngestComparison): string[] {
     .join(', ');
   return [
     `input: ${comparison.csv.path} (${comparison.csv.rows} rows, ${comparison.csv.bytes} bytes, 10 columns; MB = 10^6 bytes)`,
-    'seconds: wall clock around the child process (psql, or node bin/pipeline.js ingest FILE --dataset bench_orders --json), start-up included',
+    'seconds: wall clock around the child process (psql, or bin/pipeline.js ingest FILE --dataset bench_orders --json, the executable `npx pipeline` runs), start-up included',
     `pipeline processing time reported by the ingestion itself (IngestionStarted → finished): ${processing}`,
     `peak RSS: max of the child’s VmHWM and of the summed VmRSS of its process tree, sampled from /proc every 50 ms (the PostgreSQL server’s memory is not included); pipeline peak reached ${peaks}`,
     'each pipeline run: fresh DATA_DIR and fresh database; afterwards processed_data, the Parquet files (read back with DuckDB) and the JSON Lines files each had to hold every row',

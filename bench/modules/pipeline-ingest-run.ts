@@ -51,14 +51,15 @@ export async function runPipelineIngest(request: PipelineRunRequest): Promise<Pi
   };
   const cli = join(request.root, 'bin/pipeline.js');
   try {
-    const define = await runMeasured(process.execPath, [cli, 'datasets', 'define', contractFile], { env, cwd: work });
+    // Run as `npx pipeline` runs it: the executable, so its shebang's node flags apply.
+    const define = await runMeasured(cli, ['datasets', 'define', contractFile], { env, cwd: work });
     if (define.exitCode !== 0)
       throw new Error(`pipeline datasets define failed (exit ${define.exitCode}): ${tail(define.stderrTail + define.stdout)}`);
     const { progress, csv } = request;
     progress.say(`pipeline ingest of ${csv.rows} rows (${formatMegabytes(csv.bytes)}), primary key ${request.primaryKey ? 'id' : 'none'}`);
     // Not --quiet: its progress lines (stderr, every 5 s off a terminal) tell how many rows are through.
     let rowsSoFar = '';
-    const run = await runMeasured(process.execPath, [cli, 'ingest', csv.path, '--dataset', BENCH_DATASET, '--json'], {
+    const run = await runMeasured(cli, ['ingest', csv.path, '--dataset', BENCH_DATASET, '--json'], {
       env,
       cwd: work,
       onStderr: (text) => (rowsSoFar = /([\d,]+ rows)[^\n]*\n?$/.exec(text)?.[1] ?? rowsSoFar),
