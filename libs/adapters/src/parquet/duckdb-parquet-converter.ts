@@ -18,8 +18,9 @@ export interface ParquetPart {
 }
 
 /**
- * Converts spool parts to Parquet files with one in-process DuckDB per call. Each spool is removed
- * as soon as its Parquet file exists, so the temp folder holds at most one spool plus the outputs.
+ * Converts spool parts to Parquet files, each with a fresh in-process DuckDB that is closed right
+ * after: one instance reused across parts kept growing (a 1 GB input in 10 parts peaked at 344 MB
+ * RSS against ~270 MB for one part). Each spool is removed as soon as its Parquet file exists.
  */
 export async function convertSpoolsToParquet(
   spools: readonly SpoolPart[],
@@ -27,6 +28,18 @@ export async function convertSpoolsToParquet(
   tempDir: string,
   settings: DuckDbSettings,
 ): Promise<ParquetPart[]> {
+  const parts: ParquetPart[] = [];
+  for (const [index, spool] of spools.entries()) parts.push(await convertOne(spool, index + 1, columns, tempDir, settings));
+  return parts;
+}
+
+async function convertOne(
+  spool: SpoolPart,
+  part: number,
+  columns: readonly FieldSpec[],
+  tempDir: string,
+  settings: DuckDbSettings,
+): Promise<ParquetPart> {
   // Loaded on first use: the native library costs ~38 MB of RSS that processes which never write Parquet should not pay.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance: DuckDbInstanceType = await DuckDBInstance.create(':memory:', {
@@ -41,24 +54,17 @@ export async function convertSpoolsToParquet(
   try {
     // After connect: setting the zone needs the icu extension, which loads with the first statement.
     await connection.run("SET TimeZone = 'UTC'");
-    const parts: ParquetPart[] = [];
-    for (const [index, spool] of spools.entries()) {
-      const output = spool.path.replace(/\.ndjson$/, '.parquet');
-      const result = await connection
-        .run(parquetCopyStatement(spool.path, output, columns, settings.rowGroupSize))
-        .catch((error: unknown) => {
-          throw translateDuckDbError(error, index + 1);
-        });
-      if (result.rowsChanged !== spool.rows) {
-        throw new PortError(
-          'INVALID_INPUT',
-          `parquet part ${index + 1}: spooled ${spool.rows} rows but DuckDB wrote ${result.rowsChanged}`,
-        );
-      }
-      await unlink(spool.path);
-      parts.push({ path: output, rows: spool.rows });
+    const output = spool.path.replace(/\.ndjson$/, '.parquet');
+    const result = await connection
+      .run(parquetCopyStatement(spool.path, output, columns, settings.rowGroupSize))
+      .catch((error: unknown) => {
+        throw translateDuckDbError(error, part);
+      });
+    if (result.rowsChanged !== spool.rows) {
+      throw new PortError('INVALID_INPUT', `parquet part ${part}: spooled ${spool.rows} rows but DuckDB wrote ${result.rowsChanged}`);
     }
-    return parts;
+    await unlink(spool.path);
+    return { path: output, rows: spool.rows };
   } finally {
     connection.closeSync();
     instance.closeSync();
