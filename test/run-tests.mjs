@@ -2,7 +2,7 @@
 // `npm test`: every suite. Starts the services the suites need when their binaries are on the
 // machine (a throwaway PostgreSQL unless DATABASE_URL is set), says which suites it skips when
 // not, and — with CI=true — fails instead of skipping. Extra arguments go to jest.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -44,10 +44,18 @@ function checkMoto() {
   say(msg);
 }
 
-function runJest() {
+async function runJest() {
   const results = join(tmpdir(), `jest-results-${process.pid}.json`);
   const args = ['--experimental-vm-modules', '--no-warnings', join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
-  const run = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  // Async, so an interrupt reaches jest and the throwaway servers are still stopped afterwards.
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const status = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+  const run = { status };
   let summary = null;
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
@@ -65,7 +73,7 @@ try {
   checkMoto();
   // The end-to-end suites run the real `pipeline` command from dist/.
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  const { code: jestCode, summary } = runJest();
+  const { code: jestCode, summary } = await runJest();
   code = jestCode;
   if (summary) {
     if (summary.suitesFailed > 0 && summary.failed === 0) say(`${summary.suitesFailed} suite(s) failed to run`);
