@@ -1,3 +1,4 @@
+import { describeWhenAvailable } from '@pipeline/testing/describe-when-available.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,14 +50,13 @@ const parseExports = (text: string): Record<string, string> =>
   Object.fromEntries([...text.matchAll(/^export (\w+)='((?:[^']|'\\'')*)'$/gm)].map((m) => [m[1], m[2].replace(/'\\''/g, "'")]));
 
 const missingTools = ['aws', 'jq', 'openssl'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-const describeWithTools = (title: string, body: () => void) => {
-  if (missingTools.length === 0) return describe(title, body);
-  const reason = `${missingTools.join(', ')} not on PATH (the scripts need the AWS CLI, jq and openssl)`;
-  if (process.env.CI === 'true')
-    return describe(title, () => it('has the tools the scripts need (CI requires them)', () => void expect(reason).toBe('')));
-  console.warn(`Skipping "${title}": ${reason}.`);
-  describe.skip(title, body);
-};
+const describeWithTools = (title: string, body: () => void) =>
+  describeWhenAvailable(
+    title,
+    missingTools.length ? `${missingTools.join(', ')} not on PATH (the scripts need the AWS CLI, jq and openssl)` : null,
+    'the tools the scripts need',
+    body,
+  );
 
 describeWithTools('deployment scripts', () =>
   describeWithRealPostgres('deployment scripts against moto', (pg) => {

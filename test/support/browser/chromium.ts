@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { describeWhenAvailable } from '../describe-when-available.js';
 
 /** Debian's `chromium` package (installed by .ci/run); CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,18 +16,7 @@ export const chromiumUnavailableReason = (): string | null =>
  * except with CI=true, where a missing browser fails the run instead of hiding tests.
  */
 export function describeWithChromium(title: string, body: () => void): void {
-  const reason = chromiumUnavailableReason();
-  if (!reason) return describe(title, body);
-  if (process.env.CI === 'true') {
-    describe(title, () =>
-      it('has Chromium to run against (CI requires it)', () => {
-        throw new Error(`"${title}" cannot run: ${reason}`);
-      }),
-    );
-    return;
-  }
-  console.warn(`Skipping "${title}": ${reason}.`);
-  describe.skip(title, body);
+  describeWhenAvailable(title, chromiumUnavailableReason(), 'Chromium', body);
 }
 
 export const launchChromium = (): Promise<Browser> =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AwsSettings } from '@pipeline/adapters/config/pipeline-config.js';
 import { motoUnavailableReason, startMotoServer, type MotoServer } from './moto-server.js';
+import { describeWhenAvailable } from '../describe-when-available.js';
 
 /** The emulator for one describe block; readable once its beforeAll has run. */
 export class MotoHandle {
@@ -40,22 +41,8 @@ export const uniqueName = (prefix: string): string => `${prefix}-${randomBytes(5
  * CI=true, where a missing emulator fails the run instead of hiding tests.
  */
 export function describeWithMoto(title: string, body: (moto: MotoHandle) => void): void {
-  const reason = motoUnavailableReason();
   const handle = new MotoHandle();
-  if (reason) {
-    if (process.env.CI === 'true') {
-      describe(title, () => {
-        it('has an AWS emulator to run against (CI requires one)', () => {
-          throw new Error(`"${title}" cannot run: ${reason}`);
-        });
-      });
-      return;
-    }
-    console.warn(`Skipping "${title}": ${reason}.`);
-    describe.skip(title, () => body(handle));
-    return;
-  }
-  describe(title, () => {
+  describeWhenAvailable(title, motoUnavailableReason(), 'an AWS emulator', () => {
     beforeAll(() => handle.start(), 60_000);
     afterAll(() => handle.stop(), 30_000);
     body(handle);

@@ -1,6 +1,7 @@
 import { PostgresTestHandle } from './postgres-test-handle.js';
 import { realPostgresAvailability, realPostgresUrl } from './real-postgres-url.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { describeWhenAvailable } from '../describe-when-available.js';
 
 /**
  * A describe block with its own fresh, migrated database on a real PostgreSQL server (DATABASE_URL,
@@ -10,20 +11,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export function describeWithRealPostgres(title: string, body: (pg: PostgresTestHandle) => void): void {
   const availability = realPostgresAvailability();
   const handle = new PostgresTestHandle(`PostgreSQL for "${title}"`);
-  if (!availability.available) {
-    if (process.env.CI === 'true') {
-      describe(title, () => {
-        it('has a PostgreSQL server to run against (CI requires one)', () => {
-          throw new Error(`"${title}" cannot run: ${availability.reason}. Set DATABASE_URL or install PostgreSQL 15.`);
-        });
-      });
-      return;
-    }
-    console.warn(`Skipping "${title}": ${availability.reason}. Set DATABASE_URL or install PostgreSQL 15 to run it.`);
-    describe.skip(title, () => body(handle));
-    return;
-  }
-  describe(title, () => {
+  const reason = availability.available ? null : `${availability.reason}. Set DATABASE_URL or install PostgreSQL 15`;
+  describeWhenAvailable(title, reason, 'a PostgreSQL server', () => {
     let database: TestDatabase | undefined;
     beforeAll(async () => {
       const server = await realPostgresUrl();
