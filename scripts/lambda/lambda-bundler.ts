@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { BundleError } from './bundle-error.js';
 import { BUNDLE_FILE, LAMBDA_TARGET } from './lambda-functions.js';
 import { nativePackagesIn, nativeRequirePlugin } from './native-require-plugin.js';
 import { localOnlyStubPlugin, LOCAL_ONLY_NAMESPACE } from './local-only-stub-plugin.js';
+import { lazyCommonJsPlugin } from './lazy-commonjs-plugin.js';
 import { typeormDriversPlugin } from './typeorm-drivers-plugin.js';
 import type { ZipEntry } from './zip-archive.js';
 
@@ -31,6 +32,17 @@ export const NEVER_LOADED = [
   '@aws-sdk/signature-v4-crt',
 ] as const;
 
+/**
+ * Per function, packages its code path never loads although a shared import names them: Nest's
+ * NestFactory require()s @nestjs/platform-express (express, body-parser, iconv-lite, multer, mime-db:
+ * ~1 MB of JavaScript) only when an HTTP app is created, which the processor and reporter never do.
+ * Left out, they are not parsed on every cold start.
+ */
+export const NOT_LOADED_BY: Readonly<Record<string, readonly string[]>> = {
+  processor: ['@nestjs/platform-express', '@nestjs/platform-express/*'],
+  reporter: ['@nestjs/platform-express', '@nestjs/platform-express/*'],
+};
+
 /** Packages with native binaries esbuild cannot bundle: loaded with require() from the native layer (see native-require-plugin). */
 export const NATIVE_PACKAGES = ['@duckdb/node-api', '@duckdb/node-bindings'] as const;
 
@@ -40,7 +52,7 @@ const BANNER =
 
 export interface BundleResult {
   readonly name: string;
-  /** Everything that goes into the function's zip: index.mjs and its source map. */
+  /** Everything that goes into the function's zip: index.mjs, the lazily loaded chunks/*.mjs and their source maps. */
   readonly files: readonly ZipEntry[];
   /** Native packages the bundle require()s at runtime: they go into the native layer. */
   readonly nativePackages: readonly string[];
@@ -53,18 +65,23 @@ export interface BundleResult {
 export async function bundleLambda(root: string, name: string, entry: string): Promise<BundleResult> {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
-    outfile: join(root, 'dist', 'lambda', name, BUNDLE_FILE),
+    entryPoints: { [BUNDLE_FILE.replace(/\.mjs$/, '')]: entry },
+    outdir: join(root, 'dist', 'lambda', name),
     write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // Each `await import()` (SDK clients, credential providers, DuckDB, rarely used adapters) becomes its
+    // own chunk, read and parsed only when first imported: a cold start parses what its event needs.
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     target: LAMBDA_TARGET.node,
     mainFields: ['module', 'main'], // ESM builds (AWS SDK v3's dist-es) tree-shake better
     banner: { js: BANNER },
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
-    external: [...NEVER_LOADED],
-    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin(), localOnlyStubPlugin()],
+    external: [...NEVER_LOADED, ...(NOT_LOADED_BY[name] ?? [])],
+    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin(), localOnlyStubPlugin(), lazyCommonJsPlugin()],
     keepNames: true, // code-first GraphQL and Nest DI read class names at runtime
     minify: true,
     sourcemap: true,
@@ -75,7 +92,10 @@ export async function bundleLambda(root: string, name: string, entry: string): P
     throw new BundleError(`${name}: esbuild failed: ${(error as Error).message}`, { cause: error });
   });
   rejectDevDependencies(root, name, result.metafile);
-  const files = result.outputFiles.map((f) => ({ path: f.path.slice(f.path.lastIndexOf('/') + 1), data: Buffer.from(f.contents) }));
+  const outdir = join(root, 'dist', 'lambda', name);
+  const files = result.outputFiles
+    .map((f) => ({ path: relative(outdir, f.path), data: Buffer.from(f.contents) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
   const nativePackages = nativePackagesIn(result.metafile.inputs, NATIVE_PACKAGES);
   return { name, files, nativePackages, contributors: contributors(result.metafile), metafile: result.metafile };
 }

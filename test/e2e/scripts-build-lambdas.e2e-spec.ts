@@ -30,8 +30,11 @@ describe('build_lambdas: packaging a handler with esbuild and running it like La
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('puts one tree-shaken ESM file and its source map in the zip, native packages in the layer', () => {
-    expect(readZip(readFileSync(functionZip)).map((e) => e.path)).toEqual(['index.mjs', 'index.mjs.map']);
+  it('puts the tree-shaken ESM entry, its lazily loaded chunks and their source maps in the zip, native packages in the layer', () => {
+    const paths = readZip(readFileSync(functionZip)).map((e) => e.path);
+    expect(paths.filter((p) => p.startsWith('chunks/')).length).toBeGreaterThan(0); // the fixture's `await import()`
+    expect(paths.filter((p) => !p.startsWith('chunks/'))).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(paths.filter((p) => !/^(index|chunks\/[\w-]+)\.mjs(\.map)?$/.test(p))).toEqual([]);
     const layer = readZip(readFileSync(layerZip)).map((e) => e.path);
     expect(layer).toEqual(
       expect.arrayContaining([
@@ -59,6 +62,17 @@ describe('build_lambdas: packaging a handler with esbuild and running it like La
   it('lets TypeORM find the pg driver it loads by name at runtime', async () => {
     const result = await invokeLocally({ functionZip, payload: { typeorm: true } });
     expect(result).toMatchObject({ ok: true, payload: { driverPool: 'function' } });
+  }, 60_000);
+
+  it('keeps the named exports of a CommonJS package imported lazily (its own chunk)', async () => {
+    const result = await invokeLocally({ functionZip, payload: { yaml: 'answer: 42' } });
+    expect(result).toMatchObject({ ok: true, payload: { parsed: { answer: 42 } } });
+  }, 60_000);
+
+  it("leaves TypeORM's other drivers out and says so if one is ever asked for", async () => {
+    const result = await invokeLocally({ functionZip, payload: { typeorm: 'mysql' } });
+    expect(result.ok).toBe(false);
+    expect(result.payload).toMatchObject({ errorMessage: expect.stringContaining("TypeORM's MysqlDriver (mysql) is not bundled") });
   }, 60_000);
 
   it('loads a native package from the layer through NODE_PATH, and fails without the layer', async () => {

@@ -12,6 +12,7 @@ import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
 import { SecretProvider } from '@pipeline/domain/ports/secret-provider.js';
 import { WorkQueue } from '@pipeline/domain/ports/work-queue.js';
 import { LazyAwsClients } from './aws/lazy-aws-clients.js';
+import { lazyPort } from './aws/lazy-port.js';
 import { unconfiguredPort } from './aws/unconfigured-port.js';
 import { PipelineConfig, requireSetting, type AwsSettings } from './config/pipeline-config.js';
 import { DatabaseHandle } from './database/database-handle.js';
@@ -34,6 +35,7 @@ import { PostgresIngestionReadModel } from './postgres-read-models/postgres-inge
 import { PostgresRecordSink } from './postgres/postgres-record-sink.js';
 import { RowStreamingEngine } from './row-engine/row-streaming-engine.js';
 import type { PipelineRole } from './pipeline-role.js';
+import type { DynamoDbEventStore } from './dynamodb/dynamodb-event-store.js';
 import { sharedReportProviders } from './postgres-reports/report-providers.js';
 import { BucketMap } from './s3/bucket-map.js';
 import { SystemClock } from './system-clock.js';
@@ -71,6 +73,17 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
   const aws = config.aws;
   const clients = new LazyAwsClients(aws);
   const buckets = bucketMapFor(aws);
+  // SDK-backed ports are lazy (see lazyPort): a Lambda loads only the clients its event uses.
+  let eventStore: Promise<DynamoDbEventStore> | undefined;
+  const dynamoEventStore = (): Promise<DynamoDbEventStore> =>
+    (eventStore ??= (async () =>
+      new (await import('./dynamodb/dynamodb-event-store.js')).DynamoDbEventStore(
+        await clients.dynamoDocuments(),
+        requireSetting(aws.eventTable, 'EVENT_TABLE'),
+      ))().catch((error: unknown) => {
+      eventStore = undefined;
+      throw error;
+    }));
   return [
     { provide: PipelineConfig, useValue: config },
     { provide: LazyAwsClients, useFactory: () => clients },
@@ -78,54 +91,72 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
     { provide: Clock, useClass: SystemClock },
     {
       provide: ObjectStore,
-      useFactory: async () => new (await import('./s3/s3-object-store.js')).S3ObjectStore(await clients.s3(), buckets),
+      useValue: lazyPort<ObjectStore>(
+        async () => new (await import('./s3/s3-object-store.js')).S3ObjectStore(await clients.s3(), buckets),
+        { get: 'async', put: 'async', head: 'async', list: 'iterable', delete: 'async', createUploadUrl: 'async' },
+      ),
     },
-    {
-      provide: EventStore,
-      useFactory: async () =>
-        new (await import('./dynamodb/dynamodb-event-store.js')).DynamoDbEventStore(
-          await clients.dynamoDocuments(),
-          requireSetting(aws.eventTable, 'EVENT_TABLE'),
-        ),
-    },
+    { provide: EventStore, useValue: lazyPort<EventStore>(dynamoEventStore, { append: 'async', readStream: 'async', readAll: 'async' }) },
     {
       provide: EventLogHead,
-      useFactory: async (store: EventStore) =>
-        new (await import('./dynamodb/dynamodb-event-log-head.js')).DynamoDbEventLogHead(store as never),
-      inject: [EventStore],
+      useValue: lazyPort<EventLogHead>(
+        async () => new (await import('./dynamodb/dynamodb-event-log-head.js')).DynamoDbEventLogHead(await dynamoEventStore()),
+        { latestPosition: 'async' },
+      ),
     },
     {
       provide: WorkQueue,
-      useFactory: async () =>
-        new (await import('./sqs/sqs-work-queue.js')).SqsWorkQueue(await clients.sqs(), {
-          queueUrl: aws.processingQueueUrl,
-          deadLetterQueueUrl: aws.dlqUrl,
-          maxReceiveCount: config.maxReceiveCount,
-        }),
+      useValue: lazyPort<WorkQueue>(
+        async () =>
+          new (await import('./sqs/sqs-work-queue.js')).SqsWorkQueue(await clients.sqs(), {
+            queueUrl: aws.processingQueueUrl,
+            deadLetterQueueUrl: aws.dlqUrl,
+            maxReceiveCount: config.maxReceiveCount,
+          }),
+        {
+          send: 'async',
+          receive: 'async',
+          ack: 'async',
+          retry: 'async',
+          depth: 'async',
+          deadLetterDepth: 'async',
+          peekDeadLetters: 'async',
+          redrive: 'async',
+        },
+      ),
     },
     ...rowAndReadModelProviders(config),
     ...sharedReportProviders(config),
     {
       provide: ReportHistory,
-      useFactory: async () =>
-        aws.reportHistoryTable
-          ? new (await import('./dynamodb/dynamodb-report-history.js')).DynamoDbReportHistory(
-              await clients.dynamoDocuments(),
-              aws.reportHistoryTable,
-            )
-          : unconfiguredPort<ReportHistory>('ReportHistory', 'REPORT_HISTORY_TABLE'),
+      useValue: aws.reportHistoryTable
+        ? lazyPort<ReportHistory>(
+            async () =>
+              new (await import('./dynamodb/dynamodb-report-history.js')).DynamoDbReportHistory(
+                await clients.dynamoDocuments(),
+                requireSetting(aws.reportHistoryTable, 'REPORT_HISTORY_TABLE'),
+              ),
+            { recordGenerated: 'async', recordDelivery: 'async', get: 'async', versions: 'async', list: 'async' },
+          )
+        : unconfiguredPort<ReportHistory>('ReportHistory', 'REPORT_HISTORY_TABLE'),
     },
     {
       provide: ArtefactLinks,
-      useFactory: async () => new (await import('./s3/s3-artefact-links.js')).S3ArtefactLinks(await clients.s3(), buckets),
+      useValue: lazyPort<ArtefactLinks>(
+        async () => new (await import('./s3/s3-artefact-links.js')).S3ArtefactLinks(await clients.s3(), buckets),
+        { linkTo: 'async' },
+      ),
     },
     {
       provide: Notifier,
-      useFactory: async () =>
-        new (await import('./sns/sns-notifier.js')).SnsNotifier(await clients.sns(), {
-          reports: aws.reportsTopicArn,
-          alerts: aws.alertsTopicArn,
-        }),
+      useValue: lazyPort<Notifier>(
+        async () =>
+          new (await import('./sns/sns-notifier.js')).SnsNotifier(await clients.sns(), {
+            reports: aws.reportsTopicArn,
+            alerts: aws.alertsTopicArn,
+          }),
+        { publish: 'async', subscribe: 'async', unsubscribe: 'async' },
+      ),
     },
     {
       provide: SecretProvider,

@@ -42,6 +42,7 @@ const MIGRATION_LOCK = 0x4d494752; // 'MIGR'
  * Returns the names of the migrations it ran.
  */
 export async function runMigrations(ds: DataSource): Promise<string[]> {
+  if (await allMigrationsRecorded(ds)) return [];
   const lockRunner = ds.createQueryRunner();
   try {
     await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -50,5 +51,24 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
   } finally {
     await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockRunner.release();
+  }
+}
+
+/**
+ * The common case at start-up (every Lambda cold start): the schema is current. One query on the
+ * connection already open tells, without the advisory lock, a second connection or TypeORM's
+ * migration executor. Anything else (no table yet, a migration missing) takes the locked path.
+ */
+async function allMigrationsRecorded(ds: DataSource): Promise<boolean> {
+  // What TypeORM records: the instance's `name` (each migration sets it), else the class name.
+  const names = postgresMigrations.map((M) => new M().name ?? M.name);
+  try {
+    const [row]: { recorded: number }[] = await ds.query(
+      `SELECT count(DISTINCT name)::int AS recorded FROM typeorm_migrations WHERE name = ANY($1::text[])`,
+      [names],
+    );
+    return row?.recorded === names.length;
+  } catch {
+    return false; // typeorm_migrations does not exist yet: a fresh database
   }
 }

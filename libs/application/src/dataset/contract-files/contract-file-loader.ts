@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { InvalidContractError } from '@pipeline/domain/errors.js';
 import { DefineDataset, type DefineDatasetResult } from '../define-dataset/define-dataset.command.js';
 
@@ -37,7 +36,7 @@ export class ContractFileLoader {
 
   async loadFile(path: string, definedBy = 'contract-file'): Promise<DefineDatasetResult> {
     const text = await readFile(path, 'utf8');
-    const input = parseContractText(text, path);
+    const input = await parseContractText(text, path);
     const expected = basename(path, extname(path));
     const named = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : null;
     if (named && named.dataset === undefined) named.dataset = expected;
@@ -45,9 +44,12 @@ export class ContractFileLoader {
   }
 }
 
-export function parseContractText(text: string, origin: string): unknown {
+/** JSON or YAML by extension; the YAML parser loads only when a YAML file is read (Lambdas never parse it otherwise). */
+export async function parseContractText(text: string, origin: string): Promise<unknown> {
   try {
-    return /\.json$/i.test(origin) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 50 });
+    if (/\.json$/i.test(origin)) return JSON.parse(text);
+    const { parse } = await import('yaml');
+    return parse(text, { maxAliasCount: 50 });
   } catch (error) {
     throw new InvalidContractError(`${origin}: not valid ${/\.json$/i.test(origin) ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
