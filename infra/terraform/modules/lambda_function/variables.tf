@@ -9,7 +9,7 @@ variable "description" {
 }
 
 variable "package_file" {
-  description = "Zip built by `npm run build:lambdas` (index.mjs + source map)."
+  description = "Zip built by `npm run build:lambdas` (index.mjs, chunks/*.mjs, source maps)."
   type        = string
 }
 
