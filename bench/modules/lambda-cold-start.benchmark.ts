@@ -66,6 +66,7 @@ export const lambdaColdStartBenchmark: BenchmarkModule = {
       const built = await buildLambdaPackages(ctx.root, present, out);
       const layers = built.layer ? [built.layer.zipPath] : [];
       const rows: Row[] = [];
+      const extras: Row[] = [];
       for (const pkg of built.functions) {
         ctx.progress.say(`lambda-cold-start: ${pkg.name}, ${RUNS} cold starts`);
         const cold = await measureColdStarts(
@@ -80,18 +81,34 @@ export const lambdaColdStartBenchmark: BenchmarkModule = {
         );
         rows.push({ name: pkg.name, zipBytes: pkg.zipBytes, cold });
       }
+      // Terraform's enable_source_maps = true: what stack traces into the TypeScript sources cost.
+      const processor = built.functions.find((f) => f.name === 'processor');
+      if (processor) {
+        ctx.progress.say(`lambda-cold-start: processor with --enable-source-maps, ${RUNS} cold starts`);
+        const cold = await measureColdStarts(
+          {
+            functionZip: processor.zipPath,
+            layerZips: layers,
+            payload: FIRST_EVENTS.processor.payload,
+            environment: { ...aws.env, NODE_OPTIONS: '--enable-source-maps' },
+            functionName: 'bench-processor-source-maps',
+          },
+          RUNS,
+        );
+        extras.push({ name: 'processor, enable_source_maps = true', zipBytes: processor.zipBytes, cold });
+      }
       const floor: Row = {
         name: 'minimal handler (floor)',
         zipBytes: floorZip.bytes,
         cold: await measureColdStarts({ functionZip: floorZip.zip, payload: {} }, RUNS),
       };
       const notes = [
-        `median of ${RUNS} cold starts per Lambda, each a fresh \`node\` ${process.version} process (one warm-up run first, so database migrations are not counted); events: ${present.map((fn) => `${fn} ${FIRST_EVENTS[fn].label}`).join(', ')}; AWS is moto on 127.0.0.1, PostgreSQL a local server`,
+        `median of ${RUNS} cold starts per Lambda, each a fresh \`node\` ${process.version} process (one warm-up run first, so database migrations are not counted) with the environment Terraform sets by default (NODE_OPTIONS empty: enable_source_maps = false); events: ${present.map((fn) => `${fn} ${FIRST_EVENTS[fn].label}`).join(', ')}; AWS is moto on 127.0.0.1, PostgreSQL a local server`,
         `native layer (DuckDB, shared by the functions that need it): ${built.layer ? mb(built.layer.zipBytes) : 'none'} zipped, not counted in the zip sizes`,
         ...(present.length < LAMBDA_FUNCTIONS.length
           ? [`not measured (no handler yet): ${LAMBDA_FUNCTIONS.filter((f) => !present.includes(f)).join(', ')}`]
           : []),
-        `\n${table(rows, floor)}\n`,
+        `\n${table([...rows, ...extras], floor)}\n`,
       ];
       return { rows: [], verdicts: verdicts(rows), notes };
     } finally {

@@ -57,7 +57,7 @@ module "processor" {
     PIPELINE_MODE         = "aws"
     ENVIRONMENT           = var.environment
     LOG_LEVEL             = local.log_level
-    NODE_OPTIONS          = "--enable-source-maps"
+    NODE_OPTIONS          = local.node_options
     DB_SECRET_ARN         = local.db_secret_arn
     DB_HOST               = aws_db_instance.main.address
     DB_PORT               = tostring(aws_db_instance.main.port)
@@ -92,7 +92,7 @@ module "reporter" {
     PIPELINE_MODE              = "aws"
     ENVIRONMENT                = var.environment
     LOG_LEVEL                  = local.log_level
-    NODE_OPTIONS               = "--enable-source-maps"
+    NODE_OPTIONS               = local.node_options
     DB_SECRET_ARN              = local.db_secret_arn
     DB_HOST                    = aws_db_instance.main.address
     DB_PORT                    = tostring(aws_db_instance.main.port)
@@ -127,7 +127,7 @@ module "api" {
     PIPELINE_MODE              = "aws"
     ENVIRONMENT                = var.environment
     LOG_LEVEL                  = local.log_level
-    NODE_OPTIONS               = "--enable-source-maps"
+    NODE_OPTIONS               = local.node_options
     DB_SECRET_ARN              = local.db_secret_arn
     DB_HOST                    = aws_db_instance.main.address
     DB_PORT                    = tostring(aws_db_instance.main.port)

@@ -17,6 +17,9 @@ locals {
     reporter  = "${local.name}-reporter"
   }
 
+  # Empty unless enable_source_maps: Node parses every source map at load when it is on.
+  node_options = var.enable_source_maps ? "--enable-source-maps" : ""
+
   package_dir = var.lambda_package_dir != "" ? var.lambda_package_dir : "${path.module}/../../dist/lambda"
 
   report_hour   = tonumber(split(":", var.daily_report_time_utc)[0])

@@ -155,6 +155,12 @@ variable "enable_xray" {
   default     = false
 }
 
+variable "enable_source_maps" {
+  description = "Run the functions with NODE_OPTIONS=--enable-source-maps, so stack traces in the logs point into the TypeScript sources. Costs about 60 ms on every cold start (Node parses the bundle's source maps at load), so it is off by default; the maps ship in the zips either way."
+  type        = bool
+  default     = false
+}
+
 variable "log_retention_days" {
   description = "Retention of the Lambda and API Gateway log groups."
   type        = number

@@ -78,7 +78,7 @@ describeWithTools('deployment scripts', () =>
           DB_SECRET_ARN: managedSecretArn,
           ENVIRONMENT: environment,
           LOG_LEVEL: 'info',
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: '', // enable_source_maps defaults to false
           DB_HOST: db.hostname,
           DB_PORT: db.port,
           DB_NAME: db.pathname.slice(1),
