@@ -4,7 +4,7 @@ import { inferContract } from '@pipeline/domain/contract/contract-inference.js';
 import { createRecordPreparer, type RecordPreparer } from '@pipeline/domain/quality/record-preparer.js';
 import { batchRuleResults, evaluateBatchRules } from '@pipeline/domain/quality/batch-rules.js';
 import type { RecordCounts } from '@pipeline/domain/events/ingestion-events.js';
-import { isDecodeError, NotFoundError } from '@pipeline/domain/errors.js';
+import { isDecodeError, NotFoundError, type DecodeError } from '@pipeline/domain/errors.js';
 import { IngestionEngine, type EngineJob, type EngineProgress, type EngineResult } from '@pipeline/domain/ports/ingestion-engine.js';
 import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
 import { RecordDecoder, type DecodedItem } from '@pipeline/domain/ports/record-decoder.js';
@@ -72,16 +72,8 @@ export class RowStreamingEngine extends IngestionEngine {
         const outcome = await step(next.value);
         if (outcome) return await this.reject(sinks, job, contract, preparer, outcome.halt);
       }
-      const batchHalt = evaluateBatchRules(contract, this.countsOf(preparer)).find((v) => v.action === 'halt');
-      if (batchHalt) {
-        const reason = {
-          code: 'BATCH_RULE_HALT',
-          message: `${job.sourceKey}: ${batchHalt.message}`,
-          file: job.sourceKey,
-          rule: batchHalt.rule,
-        };
-        return await this.reject(sinks, job, contract, preparer, reason);
-      }
+      const batchHalt = this.batchHalt(job, contract, preparer);
+      if (batchHalt) return await this.reject(sinks, job, contract, preparer, batchHalt);
       const results = await sinks.commit();
       return {
         outcome: 'stored',
@@ -95,22 +87,26 @@ export class RowStreamingEngine extends IngestionEngine {
       await sinks?.abort();
       source.destroy();
       if (!isDecodeError(error)) throw error;
-      const reason: RejectionReason = {
-        code: error.reason,
-        message: error.message,
-        file: error.file,
-        line: error.line,
-        record: error.record,
-      };
-      return {
-        outcome: 'rejected',
-        contract,
-        contractWasInferred: false,
-        counts: (preparer && this.countsOf(preparer)) ?? { recordsIn: 0, valid: 0, warned: 0, quarantined: 0, duplicates: 0 },
-        ruleResults: preparer?.ruleResults() ?? [],
-        reason,
-      };
+      return this.rejectedAsUnreadable(error, contract, preparer);
     }
+  }
+
+  /** A batch rule (e.g. at most 5 % quarantined) whose action is halt and which failed, as the rejection reason. */
+  private batchHalt(job: EngineJob, contract: DataContract, preparer: RecordPreparer): RejectionReason | null {
+    const halt = evaluateBatchRules(contract, this.countsOf(preparer)).find((v) => v.action === 'halt');
+    return halt ? { code: 'BATCH_RULE_HALT', message: `${job.sourceKey}: ${halt.message}`, file: job.sourceKey, rule: halt.rule } : null;
+  }
+
+  /** The file cannot be read as its format (broken syntax, wrong encoding…): the whole ingestion is rejected, naming where. */
+  private rejectedAsUnreadable(error: DecodeError, contract: DataContract | null, preparer: RecordPreparer | null): EngineResult {
+    return {
+      outcome: 'rejected',
+      contract,
+      contractWasInferred: false,
+      counts: (preparer && this.countsOf(preparer)) ?? { recordsIn: 0, valid: 0, warned: 0, quarantined: 0, duplicates: 0 },
+      ruleResults: preparer?.ruleResults() ?? [],
+      reason: { code: error.reason, message: error.message, file: error.file, line: error.line, record: error.record },
+    };
   }
 
   /** Reads batches until there are enough records to infer a contract from; keeps them for processing. */
