@@ -8,7 +8,13 @@ import { realPostgresUrl } from '@pipeline/testing/postgres/real-postgres-url.js
 import { createTestDatabase } from '@pipeline/testing/postgres/test-database.js';
 import { useEmbeddedPostgres } from '@pipeline/testing/postgres/embedded-test-postgres.js';
 import type { PostgresTestHandle } from '@pipeline/testing/postgres/postgres-test-handle.js';
-import { describeRecordSinkContract, type RecordSinkFixture, type StoredRecord } from './suites/record-sink.contract-suite.js';
+import {
+  describeRecordSinkContract,
+  rowOf,
+  targetFor,
+  type RecordSinkFixture,
+  type StoredRecord,
+} from './suites/record-sink.contract-suite.js';
 
 function processedDataFixture(pg: PostgresTestHandle, options?: PostgresRecordSinkOptions): () => Promise<RecordSinkFixture> {
   return async () => ({
@@ -74,6 +80,23 @@ describe('PostgresRecordSink on embedded PGlite', () => {
 
   it('detects PGlite, where COPY FROM STDIN does not work', async () => {
     expect(await detectCapabilities(pg.dataSource)).toEqual({ pglite: true, supportsCopy: false });
+  });
+
+  it('merges the GIN pending list after each commit, since PGlite has no autovacuum to do it', async () => {
+    const pendingPages = async (): Promise<number> => {
+      const [row] = await pg.dataSource.query(`SELECT gin_clean_pending_list('processed_data_data_gin'::regclass)::int AS pages`);
+      return row.pages;
+    };
+    const ingest = async (sink: PostgresRecordSink) => {
+      const writer = await sink.open(targetFor(`ing-gin-${Math.random().toString(36).slice(2)}`));
+      await writer.write(Array.from({ length: 3000 }, (_, i) => rowOf(i + 1, { id: i, city: `c${i % 97}`, note: 'x'.repeat(i % 50) })));
+      await writer.commit();
+    };
+    await pendingPages(); // start from an empty list
+    await ingest(new PostgresRecordSink(pg.dataSource, { mergePendingIndexEntries: false }));
+    expect(await pendingPages()).toBeGreaterThan(0); // left pending without the merge (and merged by this call)
+    await ingest(new PostgresRecordSink(pg.dataSource));
+    expect(await pendingPages()).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 import type { ProcessedRow } from '@pipeline/domain/records/processed-row.js';
 import { RecordSink, type SinkTarget, type SinkWriter } from '@pipeline/domain/ports/row-sinks.js';
 import { CopyRowLoader } from './copy-row-loader.js';
-import { detectCapabilities } from './postgres-capabilities.js';
+import { detectCapabilities, type PostgresCapabilities } from './postgres-capabilities.js';
 import { toPortError } from './postgres-errors.js';
 import { PostgresSinkWriter } from './postgres-sink-writer.js';
 import { UnnestRowLoader } from './unnest-row-loader.js';
@@ -13,7 +13,16 @@ export interface PostgresRecordSinkOptions {
   readonly supportsCopy?: boolean;
   /** Rows per INSERT on the unnest path (default 5000). */
   readonly batchSize?: number;
+  /** Merge the GIN index's pending list after each commit; detected (PGlite, which has no autovacuum to do it) when omitted. */
+  readonly mergePendingIndexEntries?: boolean;
 }
+
+/**
+ * The GIN index on `data` keeps new entries in a pending list (see its migration: merging during COPY cost
+ * 4× the load time); on a server autovacuum merges them. PGlite has no autovacuum, so without this every
+ * jsonb filter would scan an ever-growing list.
+ */
+const MERGE_PENDING = "SELECT gin_clean_pending_list('processed_data_data_gin'::regclass)";
 
 /**
  * Rows into `processed_data`, one transaction per ingestion on a dedicated pooled connection:
@@ -22,7 +31,7 @@ export interface PostgresRecordSinkOptions {
  * transaction at a time): do not await other queries of the same process between open and commit.
  */
 export class PostgresRecordSink extends RecordSink {
-  private copyDecision: Promise<boolean> | undefined;
+  private capabilities: Promise<PostgresCapabilities> | undefined;
 
   constructor(
     private readonly ds: DataSource,
@@ -32,7 +41,8 @@ export class PostgresRecordSink extends RecordSink {
   }
 
   async open(target: SinkTarget): Promise<SinkWriter<ProcessedRow>> {
-    const useCopy = await this.useCopy();
+    const caps = await this.detect();
+    const useCopy = this.options.supportsCopy ?? caps.supportsCopy;
     const client = await this.connect();
     try {
       await client.query('BEGIN');
@@ -42,19 +52,18 @@ export class PostgresRecordSink extends RecordSink {
       throw toPortError(error, `opening processed_data for ${target.ingestionId}`);
     }
     const loader = useCopy ? new CopyRowLoader(client, target) : new UnnestRowLoader(client, target, this.options.batchSize ?? 5000);
-    return new PostgresSinkWriter(client, loader, target.ingestionId);
+    const afterCommit = (this.options.mergePendingIndexEntries ?? caps.pglite) ? MERGE_PENDING : undefined;
+    return new PostgresSinkWriter(client, loader, target.ingestionId, afterCommit);
   }
 
-  private useCopy(): Promise<boolean> {
-    if (this.options.supportsCopy !== undefined) return Promise.resolve(this.options.supportsCopy);
-    this.copyDecision ??= detectCapabilities(this.ds).then(
-      (caps) => caps.supportsCopy,
-      (error) => {
-        this.copyDecision = undefined;
-        throw toPortError(error, 'detecting server capabilities');
-      },
-    );
-    return this.copyDecision;
+  private detect(): Promise<PostgresCapabilities> {
+    const { supportsCopy, mergePendingIndexEntries } = this.options;
+    if (supportsCopy !== undefined && mergePendingIndexEntries !== undefined) return Promise.resolve({ pglite: false, supportsCopy });
+    this.capabilities ??= detectCapabilities(this.ds).catch((error: unknown) => {
+      this.capabilities = undefined;
+      throw toPortError(error, 'detecting server capabilities');
+    });
+    return this.capabilities;
   }
 
   private async connect(): Promise<PoolClient> {

@@ -16,6 +16,8 @@ export class PostgresSinkWriter implements SinkWriter<ProcessedRow> {
     private readonly client: PoolClient,
     private readonly loader: RowLoader,
     private readonly ingestionId: string,
+    /** Index maintenance run on the same connection once the rows are committed (PGlite: see PostgresRecordSink). */
+    private readonly afterCommit?: string,
   ) {}
 
   async write(rows: readonly ProcessedRow[]): Promise<void> {
@@ -39,6 +41,8 @@ export class PostgresSinkWriter implements SinkWriter<ProcessedRow> {
       throw await this.fail(error, 'committing');
     }
     this.state = 'committed';
+    // Maintenance only: the rows are committed, and the next commit merges whatever this one leaves.
+    if (this.afterCommit) await this.client.query(this.afterCommit).catch(() => undefined);
     this.client.release();
     return { sink: 'postgres', targets: ['processed_data'], rows: this.rows, bytes: this.bytes };
   }
