@@ -32,13 +32,12 @@ export async function checkConnectivity(deps: {
 }): Promise<ConnectivityReport> {
   const [s3, sqs, dynamodb, postgresql] = await Promise.all([
     probe(async () => {
-      await deps.store.head('raw/.connectivity-check');
-      await deps.store.head('processed/.connectivity-check');
+      await Promise.all([deps.store.head('raw/.connectivity-check'), deps.store.head('processed/.connectivity-check')]);
       return 'raw and processed buckets readable';
     }),
     probe(async () => {
-      const depth = await deps.queue.depth();
-      return `queue: ${depth.visible} waiting, ${depth.inFlight} in flight; DLQ: ${await deps.queue.deadLetterDepth()}`;
+      const [depth, dead] = await Promise.all([deps.queue.depth(), deps.queue.deadLetterDepth()]);
+      return `queue: ${depth.visible} waiting, ${depth.inFlight} in flight; DLQ: ${dead}`;
     }),
     probe(async () => {
       await deps.events.readStream('connectivity-check');
