@@ -82,10 +82,11 @@ async function connectivity(): Promise<ConnectivityResult> {
       return { ok: false, error: (error as Error)?.message ?? String(error) };
     }
   };
-  const checks = {
-    s3: await probe(() => ctx.get(ObjectStore).head('reports/.connectivity-check')),
-    dynamodb: await probe(() => ctx.get(ReportHistory).get('1970-01-01')),
-    postgresql: await probe(() => ctx.get(DatabaseHandle).dataSource.query('SELECT 1')),
-  };
+  const [s3, dynamodb, postgresql] = await Promise.all([
+    probe(() => ctx.get(ObjectStore).head('reports/.connectivity-check')),
+    probe(() => ctx.get(ReportHistory).get('1970-01-01')),
+    probe(() => ctx.get(DatabaseHandle).dataSource.query('SELECT 1')),
+  ]);
+  const checks = { s3, dynamodb, postgresql };
   return { ok: Object.values(checks).every((c) => c.ok), checks };
 }
