@@ -170,7 +170,8 @@ function report(rows: number, bare: Measured, api: Measured): BenchmarkResult {
       `${rows.toLocaleString('en-US')} rows in processed_data (${ingestions} ingestions of 10,000, a minute apart); every request reads the first page of ${PAGE_SIZE}. ` +
         `autocannon (in the benchmark process) with ${CONNECTIONS} connections, ${SECONDS} s per endpoint in ${ROUNDS} alternating rounds after a ${WARMUP_SECONDS} s warm-up; ` +
         'each server is one Node process (NODE_ENV=production) with a pool of 10 connections, on the same machine as PostgreSQL and autocannon.',
-      'In this table "rows" are requests, so rows/s is requests/s. The bare endpoint runs the API reader\'s exact SQL and writes the rows as JSON: no framework, GraphQL or API-key check. ' +
+      'In this table "rows" are requests, so rows/s is requests/s. The bare endpoint runs the API reader\'s exact SQL and writes the rows as JSON: no framework, GraphQL or API-key check ' +
+        "(pg parses each record's jsonb there, its default; the API copies the jsonb text into its answer). " +
         'The GraphQL query selects what the bare endpoint returns: cursor, data, dataset, ingestionId, rowNumber, ingestedAt for each edge, and pageInfo.',
       `failed requests (non-2xx, errors, timeouts): bare ${bare.failures}, API ${api.failures}; median p50 bare ${median(bare.p50s)} ms, API ${median(api.p50s)} ms.`,
     ],

@@ -13,7 +13,7 @@ export class ApiAppModule {
       imports: [
         PipelineAdaptersModule.forRoot(config, { role }),
         PipelineApplicationModule,
-        ApiModule.register(config, { subscriptions: role === 'server' }),
+        ApiModule.register(config, { subscriptions: role === 'server', compiledExecution: role === 'server' }),
       ],
     };
   }
@@ -23,6 +23,6 @@ export class ApiAppModule {
 @Module({})
 export class PipelineWithApiModule {
   static around(host: DynamicModule, config: PipelineConfig): DynamicModule {
-    return { module: PipelineWithApiModule, imports: [host, ApiModule.register(config, { subscriptions: true })] };
+    return { module: PipelineWithApiModule, imports: [host, ApiModule.register(config, { subscriptions: true, compiledExecution: true })] };
   }
 }

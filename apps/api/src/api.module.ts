@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { PipelineApplicationModule } from '@pipeline/application/pipeline-application.module.js';
@@ -50,8 +50,10 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [ApiAuthModule],
-          inject: [ApiKeyAuthenticator],
-          useFactory: (authenticator: ApiKeyAuthenticator) => graphqlOptions(config, surface, authenticator),
+          // GraphQLSchemaHost holds the schema Nest built, by the time Apollo starts (the execution gateway reads it then).
+          inject: [ApiKeyAuthenticator, GraphQLSchemaHost],
+          useFactory: (authenticator: ApiKeyAuthenticator, schemaHost: GraphQLSchemaHost) =>
+            graphqlOptions(config, surface, authenticator, () => schemaHost.schema),
         }),
       ],
       controllers: [IngestController, UploadController, HealthController],

@@ -1,27 +1,50 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { ApolloDriver } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { apiKeyMiddleware } from '../auth/api-key.middleware.js';
-import { GRAPHQL_PATH, isProduction } from '../graphql/graphql-options.js';
+import { GRAPHQL_PATH, graphqlContext, isProduction } from '../graphql/graphql-options.js';
 import { ApiRequestMetrics } from '../health/api-request-metrics.js';
+import { graphqlPostHandler } from './graphql-post.handler.js';
 
 /**
  * Express-level setup, before Nest adds its routes: request metrics, JSON bodies (size-limited,
  * only where JSON is expected — an upload's body is streamed, never parsed), the API key
- * middleware, and error answers for requests that never reach a route.
+ * middleware, and error answers for requests that never reach a route. GraphQL POSTs with a JSON
+ * body take a direct path through the same steps (graphqlPostHandler).
  */
 export function configureApiHttp(app: NestExpressApplication, config: PipelineConfig): void {
   const production = isProduction(config);
   app.disable('x-powered-by');
   // Responses are per key and never cached: hashing every body for an ETag would be wasted work.
   app.set('etag', false);
-  app.use(app.get(ApiRequestMetrics).middleware());
+  const metrics = app.get(ApiRequestMetrics).middleware();
+  const apiKey = apiKeyMiddleware(app.get(ApiKeyAuthenticator), GRAPHQL_PATH);
+  app.use(
+    graphqlPostHandler({
+      path: GRAPHQL_PATH,
+      maxBodyBytes: config.api.maxBodyBytes,
+      apollo: apolloOf(app),
+      context: graphqlContext,
+      metrics,
+      apiKey,
+    }),
+  );
+  app.use(metrics);
   const json = express.json({ limit: config.api.maxBodyBytes, type: ['application/json', 'application/*+json'] });
   app.use(GRAPHQL_PATH, json);
   app.use('/ingest', json);
-  app.use(apiKeyMiddleware(app.get(ApiKeyAuthenticator), GRAPHQL_PATH));
+  app.use(apiKey);
   app.use(earlyErrorHandler(production, config.api.maxBodyBytes));
+}
+
+/** The Apollo server Nest's GraphQL module started (during app.init(), after these middlewares are set up). */
+function apolloOf(app: NestExpressApplication): () => ApolloServer<BaseContext> | null {
+  let apollo: ApolloServer<BaseContext> | null = null;
+  return () => (apollo ??= app.get<GraphQLModule<ApolloDriver>>(GraphQLModule, { strict: false }).graphQlAdapter.instance ?? null);
 }
 
 interface BodyError {

@@ -1,3 +1,5 @@
+import type { Pool, QueryConfig } from 'pg';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
   ProcessedRecordsReader,
@@ -5,17 +7,20 @@ import {
   type ProcessedRecordsPage,
   type ProcessedRecordsSelection,
 } from '@pipeline/domain/ports/processed-records-reader.js';
+import { JsonText } from '@pipeline/domain/records/json-text.js';
 import { toPortError } from '../postgres/postgres-errors.js';
 import { decodeRecordCursor, encodeRecordCursor } from './record-cursor.js';
 import { afterCondition, selectionConditions, SqlParams } from './processed-records-sql.js';
 
-interface RecordRow {
-  dataset: string;
-  ingestion_id: string;
-  row_number: number;
-  at: string;
-  data: unknown;
-}
+/** A page row as pg returns it with rowMode 'array': dataset, ingestion_id, row_number, at, data. */
+type RecordRow = [string, string, number, string, JsonText];
+
+const JSONB_OID = 3802;
+/** pg's parsers, except that jsonb stays text: the API copies it into its answer instead of parsing and re-serialising every record. */
+const JSONB_AS_TEXT = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === JSONB_OID ? (text: string) => new JsonText(text) : pg.types.getTypeParser(oid, format),
+} as QueryConfig['types'];
 
 // Microsecond UTC text: exact enough to resume behind a row whatever the session time zone.
 const AT_TEXT = `to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -24,7 +29,8 @@ const AT_TEXT = `to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:S
  * `processed_data` in keyset order. Listing a dataset walks the index
  * (dataset, ingested_at, ingestion_id, row_number); listing one ingestion walks its unique
  * (ingestion_id, row_number) index. New rows carry a newer ingested_at, so they land behind every
- * cursor a client already holds: paging is stable while ingestions run.
+ * cursor a client already holds: paging is stable while ingestions run. A record's `data` is a
+ * JsonText (the jsonb as PostgreSQL sent it; `value()` parses it).
  */
 export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
   constructor(private readonly ds: DataSource) {
@@ -40,8 +46,10 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
     const sql =
       `SELECT dataset, ingestion_id, row_number, ${AT_TEXT} AS at, data FROM processed_data ` +
       `WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${params.add(options.first + 1)}`;
-    const rows = await this.query<RecordRow>(sql, params.values, `reading processed records of ${selection.dataset}`);
-    return { records: rows.slice(0, options.first).map(toRecord), hasNextPage: rows.length > options.first };
+    const rows = await this.pageRows(sql, params.values, `reading processed records of ${selection.dataset}`);
+    const records = new Array<ProcessedRecord>(Math.min(rows.length, options.first));
+    for (let i = 0; i < records.length; i++) records[i] = toRecord(rows[i]);
+    return { records, hasNextPage: rows.length > options.first };
   }
 
   async count(selection: ProcessedRecordsSelection): Promise<number> {
@@ -49,6 +57,20 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
     const sql = `SELECT count(*)::bigint AS n FROM processed_data WHERE ${selectionConditions(selection, params).join(' AND ')}`;
     const [row] = await this.query<{ n: string }>(sql, params.values, `counting processed records of ${selection.dataset}`);
     return Number(row.n);
+  }
+
+  /** Straight to pg's pool (TypeORM cannot pass per-query type parsers), rows as arrays: no object with five keys per row. */
+  private async pageRows(sql: string, params: unknown[], doing: string): Promise<RecordRow[]> {
+    try {
+      const result = await this.pool().query<RecordRow>({ text: sql, values: params, rowMode: 'array', types: JSONB_AS_TEXT });
+      return result.rows;
+    } catch (error) {
+      throw toPortError(error, doing);
+    }
+  }
+
+  private pool(): Pool {
+    return (this.ds.driver as unknown as { master: Pool }).master;
   }
 
   private async query<T>(sql: string, params: unknown[], doing: string): Promise<T[]> {
@@ -60,13 +82,13 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
   }
 }
 
-function toRecord(row: RecordRow): ProcessedRecord {
+function toRecord([dataset, ingestionId, rowNumber, at, data]: RecordRow): ProcessedRecord {
   return {
-    dataset: row.dataset,
-    ingestionId: row.ingestion_id,
-    rowNumber: row.row_number,
-    ingestedAt: `${row.at.slice(0, 23)}Z`,
-    data: row.data,
-    cursor: encodeRecordCursor({ ingestedAt: row.at, ingestionId: row.ingestion_id, rowNumber: row.row_number }),
+    dataset,
+    ingestionId,
+    rowNumber,
+    ingestedAt: `${at.slice(0, 23)}Z`,
+    data,
+    cursor: encodeRecordCursor({ ingestedAt: at, ingestionId, rowNumber }),
   };
 }

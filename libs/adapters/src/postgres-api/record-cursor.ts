@@ -10,8 +10,24 @@ export interface RecordPosition {
 const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** base64url of a JSON triple: opaque to clients, and checked field by field when it comes back. */
-export const encodeRecordCursor = (p: RecordPosition): string =>
-  Buffer.from(JSON.stringify([p.ingestedAt, p.ingestionId, p.rowNumber])).toString('base64url');
+export function encodeRecordCursor(p: RecordPosition): string {
+  // One cursor per record of every page. Text that needs no JSON escaping is put together directly
+  // and, being ASCII (the same bytes as UTF-8), encoded with btoa: a fraction of a Buffer round trip.
+  if (PLAIN.test(p.ingestedAt) && PLAIN.test(p.ingestionId) && Number.isSafeInteger(p.rowNumber)) {
+    return base64url(btoa(`["${p.ingestedAt}","${p.ingestionId}",${p.rowNumber}]`));
+  }
+  return Buffer.from(JSON.stringify([p.ingestedAt, p.ingestionId, p.rowNumber])).toString('base64url');
+}
+
+/** Characters JSON.stringify writes as they are (ISO timestamps, ingestion ids). */
+const PLAIN = /^[A-Za-z0-9_.:+-]*$/;
+
+function base64url(base64: string): string {
+  let end = base64.length;
+  while (end > 0 && base64.charCodeAt(end - 1) === 0x3d) end--; // '=' padding
+  const unpadded = end === base64.length ? base64 : base64.slice(0, end);
+  return unpadded.includes('+') || unpadded.includes('/') ? unpadded.replace(/\+/g, '-').replace(/\//g, '_') : unpadded;
+}
 
 export function decodeRecordCursor(cursor: string): RecordPosition {
   let value: unknown;
