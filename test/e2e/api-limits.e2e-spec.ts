@@ -122,6 +122,11 @@ describeWithRealPostgres('API limits, injection attempts, malformed requests (lo
     expect((await post('{"query": "{ datasets { name "}', { 'content-type': 'application/json' })).status).toBe(400);
     expect((await post('{"query": "{ nope }"}', { 'content-type': 'application/json' })).status).toBe(400);
     expect((await post('{"query": 42}', { 'content-type': 'application/json' })).status).toBe(400);
+    const corruptGzip = await post('this is not gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(corruptGzip.status).toBe(400);
+    expect(await corruptGzip.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/^request body could not be read: /), extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('prevents CSRF: simple requests (text/plain POST, GET without a preflight header) are refused', async () => {

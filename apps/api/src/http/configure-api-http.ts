@@ -51,6 +51,8 @@ interface BodyError {
   readonly type?: string;
   readonly status?: number;
   readonly message?: string;
+  /** http-errors' flag: the message is meant for the client (body-parser's own 4xx errors). */
+  readonly expose?: boolean;
 }
 
 const BODY_ERRORS: Readonly<Record<string, { status: number; message: (limit: number) => string }>> = {
@@ -61,11 +63,19 @@ const BODY_ERRORS: Readonly<Record<string, { status: number; message: (limit: nu
   'request.aborted': { status: 400, message: () => 'request aborted' },
 };
 
+/** A body the client sent but that cannot be read, e.g. a corrupt gzip stream (zlib's Z_DATA_ERROR, which body-parser passes on untyped). */
+function unreadableBody(error: BodyError): { status: number; message: () => string } | undefined {
+  const clientError = error.expose === true && typeof error.status === 'number' && error.status >= 400 && error.status < 500;
+  return clientError
+    ? { status: error.status!, message: () => `request body could not be read: ${error.message ?? 'unknown reason'}` }
+    : undefined;
+}
+
 /** Malformed or oversized bodies, and failures in the middleware above (a database that is down while checking a key). */
 function earlyErrorHandler(production: boolean, limit: number) {
   // Express recognises error handlers by their four parameters.
   return (error: BodyError, req: Request, res: Response, _next: NextFunction): void => {
-    const known = error.type ? BODY_ERRORS[error.type] : undefined;
+    const known = (error.type ? BODY_ERRORS[error.type] : undefined) ?? unreadableBody(error);
     const status = known?.status ?? 503;
     const message = known
       ? known.message(limit)
