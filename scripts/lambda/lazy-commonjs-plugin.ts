@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { BundleError } from './bundle-error.js';
+import { commonJsEsmFace } from './commonjs-esm-face.js';
 
 export const LAZY_COMMONJS_NAMESPACE = 'lazy-commonjs';
 
 const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * With code splitting, `await import('yaml')` of a CommonJS package gets a chunk whose only export
  * is `default`, so `const { parse } = await import('yaml')` would read undefined on Lambda while it
- * works under plain node. Each lazily imported CommonJS package is given an ES module face instead:
- * its export names (read from the installed package at build time) plus `default`, as Node offers.
+ * works under plain node. Each lazily imported CommonJS package gets an ES module face (commonJsEsmFace).
  */
 export function lazyCommonJsPlugin(): Plugin {
   return {
@@ -26,17 +22,15 @@ export function lazyCommonJsPlugin(): Plugin {
         if (real.errors.length > 0 || real.external || real.namespace !== 'file' || !isCommonJs(real.path)) return undefined;
         return { path: real.path, namespace: LAZY_COMMONJS_NAMESPACE, pluginData: { specifier: args.path } };
       });
-      build.onLoad({ filter: /.*/, namespace: LAZY_COMMONJS_NAMESPACE }, (args) => {
-        const specifier = (args.pluginData as { specifier: string }).specifier;
-        const names = exportNames(root, specifier);
-        const locals = names.map((name, i) => `const __cjs${i} = cjs[${JSON.stringify(name)}];`).join('\n');
-        const named = names.length > 0 ? `export { ${names.map((name, i) => `__cjs${i} as ${name}`).join(', ')} };` : '';
-        return {
-          contents: `import cjs from ${JSON.stringify(args.path)};\n${locals}\n${named}\nexport default cjs;`,
-          loader: 'js',
-          resolveDir: root,
-        };
-      });
+      build.onLoad({ filter: /.*/, namespace: LAZY_COMMONJS_NAMESPACE }, (args) => ({
+        contents: commonJsEsmFace(
+          root,
+          (args.pluginData as { specifier: string }).specifier,
+          `import cjs from ${JSON.stringify(args.path)};`,
+        ),
+        loader: 'js',
+        resolveDir: root,
+      }));
     },
   };
 }
@@ -45,15 +39,4 @@ function isCommonJs(path: string): boolean {
   if (path.endsWith('.cjs')) return true;
   if (path.endsWith('.mjs')) return false;
   return !ESM_SYNTAX.test(readFileSync(path, 'utf8'));
-}
-
-function exportNames(root: string, specifier: string): string[] {
-  try {
-    const loaded = createRequire(join(root, 'package.json'))(specifier) as object;
-    return Object.keys(loaded).filter((name) => IDENTIFIER.test(name) && name !== 'default');
-  } catch (error) {
-    throw new BundleError(`cannot read the exports of ${specifier}, which is imported lazily: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
 }

@@ -12,7 +12,7 @@ import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
 import { SecretProvider } from '@pipeline/domain/ports/secret-provider.js';
 import { WorkQueue } from '@pipeline/domain/ports/work-queue.js';
 import { LazyAwsClients } from './aws/lazy-aws-clients.js';
-import { lazyPort } from './aws/lazy-port.js';
+import { lazyPort, loadOnce } from './aws/lazy-port.js';
 import { unconfiguredPort } from './aws/unconfigured-port.js';
 import { PipelineConfig, requireSetting, type AwsSettings } from './config/pipeline-config.js';
 import { DatabaseHandle } from './database/database-handle.js';
@@ -35,7 +35,6 @@ import { PostgresIngestionReadModel } from './postgres-read-models/postgres-inge
 import { PostgresRecordSink } from './postgres/postgres-record-sink.js';
 import { RowStreamingEngine } from './row-engine/row-streaming-engine.js';
 import type { PipelineRole } from './pipeline-role.js';
-import type { DynamoDbEventStore } from './dynamodb/dynamodb-event-store.js';
 import { sharedReportProviders } from './postgres-reports/report-providers.js';
 import { BucketMap } from './s3/bucket-map.js';
 import { SystemClock } from './system-clock.js';
@@ -74,16 +73,13 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
   const clients = new LazyAwsClients(aws);
   const buckets = bucketMapFor(aws);
   // SDK-backed ports are lazy (see lazyPort): a Lambda loads only the clients its event uses.
-  let eventStore: Promise<DynamoDbEventStore> | undefined;
-  const dynamoEventStore = (): Promise<DynamoDbEventStore> =>
-    (eventStore ??= (async () =>
+  const dynamoEventStore = loadOnce(
+    async () =>
       new (await import('./dynamodb/dynamodb-event-store.js')).DynamoDbEventStore(
         await clients.dynamoDocuments(),
         requireSetting(aws.eventTable, 'EVENT_TABLE'),
-      ))().catch((error: unknown) => {
-      eventStore = undefined;
-      throw error;
-    }));
+      ),
+  );
   return [
     { provide: PipelineConfig, useValue: config },
     { provide: LazyAwsClients, useFactory: () => clients },

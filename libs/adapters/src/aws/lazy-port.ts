@@ -1,3 +1,13 @@
+/** `load` run on the first call and shared by every later one; a failed load is forgotten, so the next call tries again. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
 /** How a port's member is forwarded: a method returning a promise, or one returning an async iterable. */
 export type LazyMember = 'async' | 'iterable';
 
@@ -12,14 +22,7 @@ export type LazyPortShape<T> = { readonly [K in keyof T]-?: LazyMember };
  * @example lazyPort<Notifier>(async () => new (await import('./sns/sns-notifier.js')).SnsNotifier(…), { publish: 'async', subscribe: 'async', unsubscribe: 'async' })
  */
 export function lazyPort<T extends object>(load: () => Promise<T>, shape: LazyPortShape<T>): T {
-  let loading: Promise<T> | undefined;
-  const target = (): Promise<T> => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
+  const target = loadOnce(load);
   const port: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(shape) as [string, LazyMember][]) {
     const call = async (args: unknown[]) => {
