@@ -20,26 +20,33 @@ const median = (values: readonly number[]): number => {
 };
 
 /**
- * `runs` cold starts, each in a fresh node process (one warm-up first, so one-time work such as
- * database migrations is not counted): medians of import, first invoke and total.
+ * `runs` cold starts of each invocation, each in a fresh node process, taken in turns (a, b, c, a, b, c, …)
+ * so a busy or quiet spell on a shared machine falls on every function alike; one warm-up each first, so
+ * one-time work such as database migrations is not counted. Medians of import, first invoke and total,
+ * in the order given.
  */
-export async function measureColdStarts(invocation: LocalInvocation, runs: number): Promise<ColdStart> {
-  const samples: ColdStart[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const result = await invokeLocally(invocation);
-    if (!result.ok)
-      throw new Error(
-        `${invocation.functionName ?? 'function'} failed: ${JSON.stringify(result.payload).slice(0, 600)}\n${result.logs.slice(-2000)}`,
-      );
-    const t = result.timings;
-    if (i > 0)
-      samples.push({ importMs: t.importMs ?? NaN, firstInvokeMs: t.firstInvokeMs ?? NaN, totalMs: t.processStartToResponseMs ?? NaN });
-  }
-  return {
-    importMs: median(samples.map((s) => s.importMs)),
-    firstInvokeMs: median(samples.map((s) => s.firstInvokeMs)),
-    totalMs: median(samples.map((s) => s.totalMs)),
-  };
+export async function measureColdStarts(invocations: readonly LocalInvocation[], runs: number): Promise<ColdStart[]> {
+  const samples: ColdStart[][] = invocations.map(() => []);
+  for (let round = 0; round <= runs; round++)
+    for (const [i, invocation] of invocations.entries()) {
+      const t = await coldStart(invocation);
+      if (round > 0) samples[i].push(t);
+    }
+  return samples.map((s) => ({
+    importMs: median(s.map((x) => x.importMs)),
+    firstInvokeMs: median(s.map((x) => x.firstInvokeMs)),
+    totalMs: median(s.map((x) => x.totalMs)),
+  }));
+}
+
+async function coldStart(invocation: LocalInvocation): Promise<ColdStart> {
+  const result = await invokeLocally(invocation);
+  if (!result.ok)
+    throw new Error(
+      `${invocation.functionName ?? 'function'} failed: ${JSON.stringify(result.payload).slice(0, 600)}\n${result.logs.slice(-2000)}`,
+    );
+  const t = result.timings;
+  return { importMs: t.importMs ?? NaN, firstInvokeMs: t.firstInvokeMs ?? NaN, totalMs: t.processStartToResponseMs ?? NaN };
 }
 
 /** The floor: a handler that imports nothing and returns at once, packaged and run the same way. */

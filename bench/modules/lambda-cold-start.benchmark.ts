@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import type { BenchmarkModule, Verdict } from '../core/benchmark-module.js';
 import { createScratchDatabase } from '../core/scratch-database.js';
 import { measureColdStarts, minimalHandlerZip, type ColdStart } from '../lambda/cold-start-runs.js';
+import type { LocalInvocation } from '../../scripts/lambda/local-invoker.js';
 import { startEmulatedAws } from '../lambda/emulated-aws.js';
 import { FIRST_EVENTS } from '../lambda/first-events.js';
 import { LAMBDA_FUNCTIONS, sourceEntry, type LambdaFunctionName } from '../../scripts/lambda/lambda-functions.js';
 import { buildLambdaPackages } from '../../scripts/lambda/lambda-packages.js';
 
-const RUNS = 7;
+const RUNS = 9;
 /** The issue's targets: init under 300 ms (processor, reporter) or 600 ms (api); each zip under 5 MB. */
 const INIT_TARGET_MS: Readonly<Record<LambdaFunctionName, number>> = { api: 600, processor: 300, reporter: 300 };
 const ZIP_TARGET_BYTES = 5 * 1024 * 1024;
@@ -65,45 +66,32 @@ export const lambdaColdStartBenchmark: BenchmarkModule = {
       ctx.progress.say(`lambda-cold-start: packaging ${present.join(', ')}`);
       const built = await buildLambdaPackages(ctx.root, present, out);
       const layers = built.layer ? [built.layer.zipPath] : [];
-      const rows: Row[] = [];
-      const extras: Row[] = [];
-      for (const pkg of built.functions) {
-        ctx.progress.say(`lambda-cold-start: ${pkg.name}, ${RUNS} cold starts`);
-        const cold = await measureColdStarts(
-          {
-            functionZip: pkg.zipPath,
-            layerZips: layers,
-            payload: FIRST_EVENTS[pkg.name].payload,
-            environment: aws.env,
-            functionName: `bench-${pkg.name}`,
-          },
-          RUNS,
-        );
-        rows.push({ name: pkg.name, zipBytes: pkg.zipBytes, cold });
-      }
+      const invocation = (pkg: (typeof built.functions)[number], environment = aws.env, label: string = pkg.name): LocalInvocation => ({
+        functionZip: pkg.zipPath,
+        layerZips: layers,
+        payload: FIRST_EVENTS[pkg.name].payload,
+        environment,
+        functionName: `bench-${label}`,
+      });
       // Terraform's enable_source_maps = true: what stack traces into the TypeScript sources cost.
       const processor = built.functions.find((f) => f.name === 'processor');
-      if (processor) {
-        ctx.progress.say(`lambda-cold-start: processor with --enable-source-maps, ${RUNS} cold starts`);
-        const cold = await measureColdStarts(
-          {
-            functionZip: processor.zipPath,
-            layerZips: layers,
-            payload: FIRST_EVENTS.processor.payload,
-            environment: { ...aws.env, NODE_OPTIONS: '--enable-source-maps' },
-            functionName: 'bench-processor-source-maps',
-          },
-          RUNS,
-        );
-        extras.push({ name: 'processor, enable_source_maps = true', zipBytes: processor.zipBytes, cold });
-      }
-      const floor: Row = {
-        name: 'minimal handler (floor)',
-        zipBytes: floorZip.bytes,
-        cold: await measureColdStarts({ functionZip: floorZip.zip, payload: {} }, RUNS),
-      };
+      const withSourceMaps = processor
+        ? [invocation(processor, { ...aws.env, NODE_OPTIONS: '--enable-source-maps' }, 'processor-source-maps')]
+        : [];
+      ctx.progress.say(
+        `lambda-cold-start: ${RUNS} rounds of cold starts, taking the floor, ${present.join(', ')} and the source-maps variant in turns`,
+      );
+      const [floorCold, ...cold] = await measureColdStarts(
+        [{ functionZip: floorZip.zip, payload: {} }, ...built.functions.map((pkg) => invocation(pkg)), ...withSourceMaps],
+        RUNS,
+      );
+      const rows: Row[] = built.functions.map((pkg, i) => ({ name: pkg.name, zipBytes: pkg.zipBytes, cold: cold[i] }));
+      const extras: Row[] = processor
+        ? [{ name: 'processor, enable_source_maps = true', zipBytes: processor.zipBytes, cold: cold[built.functions.length] }]
+        : [];
+      const floor: Row = { name: 'minimal handler (floor)', zipBytes: floorZip.bytes, cold: floorCold };
       const notes = [
-        `median of ${RUNS} cold starts per Lambda, each a fresh \`node\` ${process.version} process (one warm-up run first, so database migrations are not counted) with the environment Terraform sets by default (NODE_OPTIONS empty: enable_source_maps = false); events: ${present.map((fn) => `${fn} ${FIRST_EVENTS[fn].label}`).join(', ')}; AWS is moto on 127.0.0.1, PostgreSQL a local server`,
+        `median of ${RUNS} cold starts per Lambda, taken in turns with the floor and the other functions, each a fresh \`node\` ${process.version} process (one warm-up run first, so database migrations are not counted) with the environment Terraform sets by default (NODE_OPTIONS empty: enable_source_maps = false); events: ${present.map((fn) => `${fn} ${FIRST_EVENTS[fn].label}`).join(', ')}; AWS is moto on 127.0.0.1, PostgreSQL a local server`,
         `native layer (DuckDB, shared by the functions that need it): ${built.layer ? mb(built.layer.zipBytes) : 'none'} zipped, not counted in the zip sizes`,
         ...(present.length < LAMBDA_FUNCTIONS.length
           ? [`not measured (no handler yet): ${LAMBDA_FUNCTIONS.filter((f) => !present.includes(f)).join(', ')}`]

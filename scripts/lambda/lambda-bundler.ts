@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { BundleError } from './bundle-error.js';
+import { withEagerModuleFactories } from './eager-module-factories.js';
 import { BUNDLE_FILE, LAMBDA_TARGET } from './lambda-functions.js';
 import { nativePackagesIn, nativeRequirePlugin } from './native-require-plugin.js';
 import { localOnlyStubPlugin, LOCAL_ONLY_NAMESPACE } from './local-only-stub-plugin.js';
@@ -93,9 +94,9 @@ export async function bundleLambda(root: string, name: string, entry: string): P
   });
   rejectDevDependencies(root, name, result.metafile);
   const outdir = join(root, 'dist', 'lambda', name);
-  const files = result.outputFiles
-    .map((f) => ({ path: relative(outdir, f.path), data: Buffer.from(f.contents) }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  const files = withEagerModuleFactories(
+    result.outputFiles.map((f) => ({ path: relative(outdir, f.path), data: Buffer.from(f.contents) })),
+  ).sort((a, b) => a.path.localeCompare(b.path));
   const nativePackages = nativePackagesIn(result.metafile.inputs, NATIVE_PACKAGES);
   return { name, files, nativePackages, contributors: contributors(result.metafile), metafile: result.metafile };
 }
