@@ -1,5 +1,6 @@
 import { PostgresApiKeyStore } from '@pipeline/adapters/postgres-api/postgres-api-key-store.js';
-import { createPostgresDataSource, runMigrations } from '@pipeline/adapters/postgres/postgres-data-source.js';
+import { runMigrations } from '@pipeline/adapters/postgres/postgres-migration-runner.js';
+import { SqlDatabase } from '@pipeline/adapters/postgres/sql-database.js';
 import { issueApiKey } from '@pipeline/application/api-keys/api-key-secret.js';
 import type { ProgressReporter } from './core/progress-reporter.js';
 import { BENCH_DATASET } from './graphql-records-sql.js';
@@ -15,24 +16,25 @@ const CHUNK = 100_000;
  * reader API key for the run.
  */
 export async function loadBenchRecords(url: string, rows: number, progress: ProgressReporter): Promise<string> {
-  const ds = await createPostgresDataSource(url, { poolSize: 2, applicationName: 'bench-graphql-load' }).initialize();
+  const applicationName = 'bench-graphql-load';
+  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName });
   try {
-    await runMigrations(ds);
+    await runMigrations(db, { url, applicationName });
     const started = Date.now();
     for (let from = 0; from < rows; from += CHUNK) {
-      await ds.query(INSERT_CHUNK, [BENCH_DATASET, from, Math.min(rows, from + CHUNK) - 1, ROWS_PER_INGESTION]);
+      await db.query(INSERT_CHUNK, [BENCH_DATASET, from, Math.min(rows, from + CHUNK) - 1, ROWS_PER_INGESTION]);
       progress.update(
         'graphql-records',
         `loaded ${Math.min(rows, from + CHUNK).toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`,
         (Date.now() - started) / 1000,
       );
     }
-    await ds.query('ANALYZE processed_data');
+    await db.query('ANALYZE processed_data');
     progress.say(
       `graphql-records: ${rows.toLocaleString('en-US')} rows in processed_data in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const issued = issueApiKey();
-    await new PostgresApiKeyStore(ds).create({
+    await new PostgresApiKeyStore(db).create({
       id: issued.id,
       name: 'bench',
       role: 'reader',
@@ -42,7 +44,7 @@ export async function loadBenchRecords(url: string, rows: number, progress: Prog
     });
     return issued.key;
   } finally {
-    await ds.destroy();
+    await db.close();
   }
 }
 

@@ -1,4 +1,5 @@
-import { createPostgresDataSource, runMigrations } from '@pipeline/adapters/postgres/postgres-data-source.js';
+import { runMigrations } from '@pipeline/adapters/postgres/postgres-migration-runner.js';
+import { SqlDatabase } from '@pipeline/adapters/postgres/sql-database.js';
 import type { ProgressReporter } from './core/progress-reporter.js';
 
 const ROWS_PER_INGESTION = 10_000;
@@ -20,34 +21,35 @@ export interface ReportBenchData {
  * Loaded straight from SQL: the benchmark measures the report, not the load.
  */
 export async function loadReportBenchData(url: string, day: string, rows: number, progress: ProgressReporter): Promise<ReportBenchData> {
-  const ds = await createPostgresDataSource(url, { poolSize: 2, applicationName: 'bench-report-load' }).initialize();
+  const applicationName = 'bench-report-load';
+  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName });
   const started = Date.now();
   let loaded = 0;
   try {
-    await runMigrations(ds);
+    await runMigrations(db, { url, applicationName });
     let otherRows = 0;
     let ingestions = 0;
     for (let back = 7; back >= 0; back--) {
       const date = new Date(Date.parse(`${day}T00:00:00.000Z`) - back * 86_400_000).toISOString().slice(0, 10);
       const dayRows = back === 0 ? rows : Math.ceil(rows / 10);
       const count = Math.ceil(dayRows / ROWS_PER_INGESTION);
-      await ds.query(INGESTIONS_SQL, [date, count, ROWS_PER_INGESTION, DATASETS]);
-      await ds.query(ACTIVITY_SQL, [date]);
+      await db.query(INGESTIONS_SQL, [date, count, ROWS_PER_INGESTION, DATASETS]);
+      await db.query(ACTIVITY_SQL, [date]);
       for (let from = 0; from < dayRows; from += CHUNK) {
-        await ds.query(ROWS_SQL, [date, from, Math.min(dayRows, from + CHUNK) - 1, ROWS_PER_INGESTION, count, DATASETS]);
+        await db.query(ROWS_SQL, [date, from, Math.min(dayRows, from + CHUNK) - 1, ROWS_PER_INGESTION, count, DATASETS]);
         loaded += Math.min(CHUNK, dayRows - from);
         progress.update('report-1m', `loaded ${loaded.toLocaleString('en-US')} rows`, (Date.now() - started) / 1000);
       }
       if (back > 0) otherRows += dayRows;
       ingestions += count;
     }
-    await ds.query('ANALYZE');
+    await db.query('ANALYZE');
     progress.say(
       `report-1m: ${loaded.toLocaleString('en-US')} rows, ${ingestions} ingestions loaded and analysed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     return { day, dayRows: rows, otherRows, ingestions };
   } finally {
-    await ds.destroy();
+    await db.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { nativePackagesIn, nativeRequirePlugin } from './native-require-plugin.j
 import { localOnlyStubPlugin, LOCAL_ONLY_NAMESPACE } from './local-only-stub-plugin.js';
 import { lazyCommonJsPlugin } from './lazy-commonjs-plugin.js';
 import { typeormDriversPlugin } from './typeorm-drivers-plugin.js';
+import { pgNodeStreamsPlugin } from './pg-node-streams-plugin.js';
 import type { ZipEntry } from './zip-archive.js';
 
 /**
@@ -82,7 +83,13 @@ export async function bundleLambda(root: string, name: string, entry: string): P
     banner: { js: BANNER },
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
     external: [...NEVER_LOADED, ...(NOT_LOADED_BY[name] ?? [])],
-    plugins: [nativeRequirePlugin(NATIVE_PACKAGES), typeormDriversPlugin(), localOnlyStubPlugin(), lazyCommonJsPlugin()],
+    plugins: [
+      nativeRequirePlugin(NATIVE_PACKAGES),
+      typeormDriversPlugin(),
+      pgNodeStreamsPlugin(),
+      localOnlyStubPlugin(),
+      lazyCommonJsPlugin(),
+    ],
     keepNames: true, // code-first GraphQL and Nest DI read class names at runtime
     minify: true,
     sourcemap: true,

@@ -1,8 +1,8 @@
-import { type DataSource } from 'typeorm';
 import { detectCapabilities } from '@pipeline/adapters/postgres/postgres-capabilities.js';
 import { postgresMigrations } from '@pipeline/adapters/postgres/postgres-migrations.js';
 import { PostgresRecordSink, type PostgresRecordSinkOptions } from '@pipeline/adapters/postgres/postgres-record-sink.js';
-import { createPostgresDataSource, runMigrations } from '@pipeline/adapters/postgres/postgres-data-source.js';
+import { runMigrations } from '@pipeline/adapters/postgres/postgres-migration-runner.js';
+import { SqlDatabase } from '@pipeline/adapters/postgres/sql-database.js';
 import { describeWithRealPostgres } from '@pipeline/testing/postgres/describe-with-real-postgres.js';
 import { realPostgresUrl } from '@pipeline/testing/postgres/real-postgres-url.js';
 import { createTestDatabase } from '@pipeline/testing/postgres/test-database.js';
@@ -18,10 +18,10 @@ import {
 
 function processedDataFixture(pg: PostgresTestHandle, options?: PostgresRecordSinkOptions): () => Promise<RecordSinkFixture> {
   return async () => ({
-    sink: new PostgresRecordSink(pg.dataSource, options),
-    rowsOf: (ingestionId) => rowsOf(pg.dataSource, ingestionId),
+    sink: new PostgresRecordSink(pg.database, options),
+    rowsOf: (ingestionId) => rowsOf(pg.database, ingestionId),
     async countMatching(ingestionId, expected) {
-      const [counts] = await pg.dataSource.query(
+      const [counts] = await pg.database.query<{ rows: number; matching: number }>(
         `SELECT count(*)::int AS rows, count(*) FILTER (WHERE p.data = e.json::jsonb)::int AS matching
          FROM processed_data p LEFT JOIN unnest($2::int[], $3::text[]) AS e(row_number, json) ON e.row_number = p.row_number
          WHERE p.ingestion_id = $1`,
@@ -32,27 +32,34 @@ function processedDataFixture(pg: PostgresTestHandle, options?: PostgresRecordSi
   });
 }
 
-async function rowsOf(ds: DataSource, ingestionId: string): Promise<StoredRecord[]> {
-  const rows = await ds.query(
+async function rowsOf(db: SqlDatabase, ingestionId: string): Promise<StoredRecord[]> {
+  const rows = await db.query<{
+    dataset: string;
+    ingestion_id: string;
+    row_number: number;
+    record_key: string | null;
+    data: unknown;
+    ingested_at: Date;
+  }>(
     `SELECT dataset, ingestion_id, row_number, record_key, data, ingested_at FROM processed_data WHERE ingestion_id = $1 ORDER BY row_number`,
     [ingestionId],
   );
-  return rows.map((r: Record<string, unknown>) => ({
+  return rows.map((r) => ({
     dataset: r.dataset,
     ingestionId: r.ingestion_id,
     rowNumber: r.row_number,
     recordKey: r.record_key,
     data: r.data,
-    ingestedAt: (r.ingested_at as Date).toISOString(),
+    ingestedAt: r.ingested_at.toISOString(),
   }));
 }
 
 function describeProcessedDataSchema(pg: PostgresTestHandle): void {
   it('has processed_data as DESIGN.md describes it: columns, unique (ingestion_id, row_number), GIN on data', async () => {
-    const columns = await pg.dataSource.query(
+    const columns = await pg.database.query<Record<string, string>>(
       `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'processed_data' ORDER BY ordinal_position`,
     );
-    expect(columns.map((c: Record<string, string>) => [c.column_name, c.data_type, c.is_nullable])).toEqual([
+    expect(columns.map((c) => [c.column_name, c.data_type, c.is_nullable])).toEqual([
       ['dataset', 'text', 'NO'],
       ['ingestion_id', 'text', 'NO'],
       ['row_number', 'integer', 'NO'],
@@ -61,7 +68,7 @@ function describeProcessedDataSchema(pg: PostgresTestHandle): void {
       ['ingested_at', 'timestamp with time zone', 'NO'],
       ['processed_at', 'timestamp with time zone', 'NO'],
     ]);
-    const indexes: { indexdef: string }[] = await pg.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'processed_data'`);
+    const indexes: { indexdef: string }[] = await pg.database.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'processed_data'`);
     const defs = indexes.map((i) => i.indexdef.replace(/public\./g, ''));
     expect(defs).toEqual(
       expect.arrayContaining([
@@ -79,12 +86,14 @@ describe('PostgresRecordSink on embedded PGlite', () => {
   describeProcessedDataSchema(pg);
 
   it('detects PGlite, where COPY FROM STDIN does not work', async () => {
-    expect(await detectCapabilities(pg.dataSource)).toEqual({ pglite: true, supportsCopy: false });
+    expect(await detectCapabilities(pg.database)).toEqual({ pglite: true, supportsCopy: false });
   });
 
   it('merges the GIN pending list after each commit, since PGlite has no autovacuum to do it', async () => {
     const pendingPages = async (): Promise<number> => {
-      const [row] = await pg.dataSource.query(`SELECT gin_clean_pending_list('processed_data_data_gin'::regclass)::int AS pages`);
+      const [row] = await pg.database.query<{ pages: number }>(
+        `SELECT gin_clean_pending_list('processed_data_data_gin'::regclass)::int AS pages`,
+      );
       return row.pages;
     };
     const ingest = async (sink: PostgresRecordSink) => {
@@ -93,9 +102,9 @@ describe('PostgresRecordSink on embedded PGlite', () => {
       await writer.commit();
     };
     await pendingPages(); // start from an empty list
-    await ingest(new PostgresRecordSink(pg.dataSource, { mergePendingIndexEntries: false }));
+    await ingest(new PostgresRecordSink(pg.database, { mergePendingIndexEntries: false }));
     expect(await pendingPages()).toBeGreaterThan(0); // left pending without the merge (and merged by this call)
-    await ingest(new PostgresRecordSink(pg.dataSource));
+    await ingest(new PostgresRecordSink(pg.database));
     expect(await pendingPages()).toBe(0);
   });
 });
@@ -109,17 +118,17 @@ describeWithRealPostgres('PostgresRecordSink on PostgreSQL', (pg) => {
   describeProcessedDataSchema(pg);
 
   it('detects a real server, where COPY works', async () => {
-    expect(await detectCapabilities(pg.dataSource)).toEqual({ pglite: false, supportsCopy: true });
+    expect(await detectCapabilities(pg.database)).toEqual({ pglite: false, supportsCopy: true });
   });
 
   it('migrates once when two processes start together, and finds nothing to do afterwards', async () => {
     const database = await createTestDatabase((await realPostgresUrl())!);
-    const [a, b] = await Promise.all([0, 1].map(() => createPostgresDataSource(database.url, { poolSize: 3 }).initialize()));
+    const [a, b] = await Promise.all([0, 1].map(() => SqlDatabase.open(database.url, { poolSize: 3 })));
     try {
-      const [ranA, ranB] = await Promise.all([runMigrations(a), runMigrations(b)]);
+      const [ranA, ranB] = await Promise.all([a, b].map((db) => runMigrations(db, { url: database.url })));
       expect([...ranA, ...ranB]).toHaveLength(postgresMigrations.length);
-      expect(await runMigrations(a)).toEqual([]);
-      const tables: { table_name: string }[] = await a.query(
+      expect(await runMigrations(a, { url: database.url })).toEqual([]);
+      const tables = await a.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
       // Other features add tables of their own; these are the ones the pipeline core needs.
@@ -136,7 +145,7 @@ describeWithRealPostgres('PostgresRecordSink on PostgreSQL', (pg) => {
         ]),
       );
     } finally {
-      await Promise.all([a.destroy(), b.destroy()]);
+      await Promise.all([a.close(), b.close()]);
       await database.drop();
     }
   });

@@ -7,11 +7,11 @@ import { describeSubscriptionStoreContract } from './suites/subscription-store.c
 
 describe('report read models on embedded PGlite', () => {
   const pg = useEmbeddedPostgres();
-  describeReportHistoryContract('PostgresReportHistory (PGlite)', async () => new PostgresReportHistory(pg.dataSource));
-  describeSubscriptionStoreContract('PostgresSubscriptionStore (PGlite)', async () => new PostgresSubscriptionStore(pg.dataSource));
+  describeReportHistoryContract('PostgresReportHistory (PGlite)', async () => new PostgresReportHistory(pg.database));
+  describeSubscriptionStoreContract('PostgresSubscriptionStore (PGlite)', async () => new PostgresSubscriptionStore(pg.database));
 });
 
 describeWithRealPostgres('report read models on PostgreSQL', (pg) => {
-  describeReportHistoryContract('PostgresReportHistory (PostgreSQL)', async () => new PostgresReportHistory(pg.dataSource));
-  describeSubscriptionStoreContract('PostgresSubscriptionStore (PostgreSQL)', async () => new PostgresSubscriptionStore(pg.dataSource));
+  describeReportHistoryContract('PostgresReportHistory (PostgreSQL)', async () => new PostgresReportHistory(pg.database));
+  describeSubscriptionStoreContract('PostgresSubscriptionStore (PostgreSQL)', async () => new PostgresSubscriptionStore(pg.database));
 });

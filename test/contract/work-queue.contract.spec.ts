@@ -6,12 +6,12 @@ import type { PostgresTestHandle } from '@pipeline/testing/postgres/postgres-tes
 import { describeWorkQueueContract } from './suites/work-queue.contract-suite.js';
 
 /** Each test gets its own queue name, so tests sharing the table never see each other's messages. */
-const freshQueue = (pg: PostgresTestHandle) => async () => new PostgresWorkQueue(pg.dataSource, { queueName: `test-${randomUUID()}` });
+const freshQueue = (pg: PostgresTestHandle) => async () => new PostgresWorkQueue(pg.database, { queueName: `test-${randomUUID()}` });
 
 function describeTableQueueSpecifics(pg: PostgresTestHandle): void {
   it('keeps queues that share the table apart', async () => {
-    const a = new PostgresWorkQueue(pg.dataSource, { queueName: `a-${randomUUID()}` });
-    const b = new PostgresWorkQueue(pg.dataSource, { queueName: `b-${randomUUID()}` });
+    const a = new PostgresWorkQueue(pg.database, { queueName: `a-${randomUUID()}` });
+    const b = new PostgresWorkQueue(pg.database, { queueName: `b-${randomUUID()}` });
     await a.send('for a');
     expect(await b.receive({ maxMessages: 10, visibilityTimeoutSeconds: 30 })).toEqual([]);
     expect(await b.depth()).toEqual({ visible: 0, inFlight: 0 });
@@ -19,7 +19,7 @@ function describeTableQueueSpecifics(pg: PostgresTestHandle): void {
   });
 
   it('honours a custom maxReceiveCount', async () => {
-    const queue = new PostgresWorkQueue(pg.dataSource, { queueName: `once-${randomUUID()}`, maxReceiveCount: 1 });
+    const queue = new PostgresWorkQueue(pg.database, { queueName: `once-${randomUUID()}`, maxReceiveCount: 1 });
     await queue.send('fragile');
     expect(await queue.receive({ maxMessages: 1, visibilityTimeoutSeconds: 0 })).toHaveLength(1);
     expect(await queue.receive({ maxMessages: 1, visibilityTimeoutSeconds: 0 })).toEqual([]);
@@ -27,7 +27,7 @@ function describeTableQueueSpecifics(pg: PostgresTestHandle): void {
   });
 
   it('long-polls until a message arrives', async () => {
-    const queue = new PostgresWorkQueue(pg.dataSource, { queueName: `poll-${randomUUID()}`, pollIntervalMs: 50 });
+    const queue = new PostgresWorkQueue(pg.database, { queueName: `poll-${randomUUID()}`, pollIntervalMs: 50 });
     const started = Date.now();
     setTimeout(() => void queue.send('arrived'), 300);
     const got = await queue.receive({ maxMessages: 1, visibilityTimeoutSeconds: 30, waitTimeMs: 5_000 });
@@ -39,7 +39,7 @@ function describeTableQueueSpecifics(pg: PostgresTestHandle): void {
   });
 
   it('treats a malformed receipt as stale', async () => {
-    const queue = new PostgresWorkQueue(pg.dataSource, { queueName: `bad-${randomUUID()}` });
+    const queue = new PostgresWorkQueue(pg.database, { queueName: `bad-${randomUUID()}` });
     await queue.send('x');
     await queue.ack('not-a-receipt');
     await queue.retry('not-a-receipt', 0);

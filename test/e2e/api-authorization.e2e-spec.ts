@@ -144,7 +144,7 @@ describeWithRealPostgres('authorisation of every operation, every role and no ke
     expect((await gql(api.url, created.key, '{ datasets { name } }')).status).toBe(200);
     expect(await api.app.get(CommandBus).execute(new RevokeApiKey(created.id))).toBe(true);
     expect((await gql(api.url, created.key, '{ datasets { name } }')).status).toBe(401);
-    const rows: { id: string; secret_hash: string }[] = await pg.dataSource.query('SELECT id, secret_hash FROM api_keys');
+    const rows: { id: string; secret_hash: string }[] = await pg.database.query('SELECT id, secret_hash FROM api_keys');
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const row of rows) {
       expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);

@@ -43,7 +43,7 @@ describeWithRealPostgres('the api Lambda handler answers API Gateway v2 events',
     dataDir = await mkdtemp(join(tmpdir(), 'e2e-api-lambda-'));
     Object.assign(process.env, { PIPELINE_MODE: 'local', DATABASE_URL: pg.url, DATA_DIR: dataDir, DATASETS_DIR: join(dataDir, 'none') });
     const issued = issueApiKey();
-    await new PostgresApiKeyStore(pg.dataSource).create({
+    await new PostgresApiKeyStore(pg.database).create({
       id: issued.id,
       name: 'lambda test',
       role: 'reader',

@@ -13,7 +13,7 @@ const RECORDS = `query($dataset: String!, $where: [RecordFilterInput!], $first: 
 describeWithRealPostgres('API limits, injection attempts, malformed requests (local mode, real PostgreSQL)', (pg) => {
   let api: StartedApi;
   let prod: StartedApi;
-  const rowCount = async () => Number((await pg.dataSource.query('SELECT count(*)::int AS n FROM processed_data'))[0].n);
+  const rowCount = async () => Number((await pg.database.query('SELECT count(*)::int AS n FROM processed_data'))[0].n);
 
   beforeAll(async () => {
     api = await startApi(pg.url, { API_MAX_BODY_BYTES: String(MAX_BODY) });

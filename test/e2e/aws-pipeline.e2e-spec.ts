@@ -33,7 +33,7 @@ describeWithRealPostgres('aws mode on one machine (moto + PostgreSQL)', (pg) => 
     let events: DynamoDbEventStore;
     let sqs: SQSClient;
     const ingestions = async (where = 'true'): Promise<IngestionRow[]> =>
-      pg.dataSource.query(
+      pg.database.query(
         `SELECT ingestion_id, source_key, status, attempts, valid, warned, quarantined FROM ingestions WHERE ${where} ORDER BY source_key, received_at`,
       );
     const cli = async (...args: string[]) => {
@@ -100,7 +100,7 @@ describeWithRealPostgres('aws mode on one machine (moto + PostgreSQL)', (pg) => 
         expect(orders).toMatchObject({ status: 'completed', attempts: 1 });
         expect(orders.quarantined).toBeGreaterThan(0);
         const stored = orders.valid! + orders.warned!;
-        const [{ rows }] = await pg.dataSource.query('SELECT count(*)::int AS rows FROM processed_data WHERE ingestion_id = $1', [
+        const [{ rows }] = await pg.database.query('SELECT count(*)::int AS rows FROM processed_data WHERE ingestion_id = $1', [
           orders.ingestion_id,
         ]);
         expect(rows).toBe(stored);
@@ -155,7 +155,7 @@ describeWithRealPostgres('aws mode on one machine (moto + PostgreSQL)', (pg) => 
         const twice = await ingestions(`dataset = 'twice'`);
         expect(twice).toHaveLength(1);
         expect(twice[0]).toMatchObject({ status: 'completed', attempts: 1 });
-        const [{ rows, distinct }] = await pg.dataSource.query(
+        const [{ rows, distinct }] = await pg.database.query(
           'SELECT count(*)::int AS rows, count(DISTINCT row_number)::int AS distinct FROM processed_data WHERE ingestion_id = $1',
           [twice[0].ingestion_id],
         );
@@ -234,7 +234,7 @@ describeWithRealPostgres('aws mode on one machine (moto + PostgreSQL)', (pg) => 
             },
           ]),
         );
-        const rows = await pg.dataSource.query('SELECT dataset, data FROM processed_data WHERE ingestion_id = $1', [summary.ingestionId]);
+        const rows = await pg.database.query('SELECT dataset, data FROM processed_data WHERE ingestion_id = $1', [summary.ingestionId]);
         expect(rows).toEqual([{ dataset: 'default', data: expect.objectContaining({ id: 1, value: 'test' }) }]);
 
         const again = await invokeHandler('processor', { data: [{ id: 1, value: 'test' }] }, env);

@@ -34,7 +34,7 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     expect(result.stdout).toContain('COMPLETED');
     expect(result.stdout).toMatch(/records in 20, valid 13, warned 1, quarantined 5, duplicates 1/);
 
-    const rows: { row_number: number; data: Record<string, unknown> }[] = await pg.dataSource.query(
+    const rows: { row_number: number; data: Record<string, unknown> }[] = await pg.database.query(
       'SELECT row_number, data FROM processed_data WHERE ingestion_id = $1 ORDER BY row_number',
       [ordersId],
     );
@@ -101,9 +101,9 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     expect(again.code).toBe(0);
     expect(idOf(again.stdout)).toBe(ordersId);
     expect(again.stderr).toContain('already known');
-    const [{ n }] = await pg.dataSource.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [ordersId]);
+    const [{ n }] = await pg.database.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [ordersId]);
     expect(n).toBe(14);
-    const events: { type: string }[] = await pg.dataSource.query('SELECT type FROM events WHERE stream_id = $1', [`ingestion-${ordersId}`]);
+    const events: { type: string }[] = await pg.database.query('SELECT type FROM events WHERE stream_id = $1', [`ingestion-${ordersId}`]);
     expect(events.filter((e) => e.type === 'IngestionCompleted')).toHaveLength(1);
     const partition = join(objects(), 'processed/dataset=orders');
     const day = (await readdir(partition))[0];
@@ -177,9 +177,7 @@ describeWithRealPostgres('pipeline CLI end to end (local mode, real PostgreSQL)'
     const result = await runCli(['ingest', csv, '--dataset', 'orders'], env());
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/rejected: raw\/orders\/halting\.csv: MaxInvalidRatio/);
-    const [{ n }] = await pg.dataSource.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [
-      idOf(result.stdout),
-    ]);
+    const [{ n }] = await pg.database.query('SELECT count(*)::int AS n FROM processed_data WHERE ingestion_id = $1', [idOf(result.stdout)]);
     expect(n).toBe(0);
   }, 60_000);
 

@@ -55,7 +55,7 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
       await drop('fixture', join(fixtures, 'orders.ndjson'), 'orders.ndjson');
       const rows = await waitFor(
         async () => {
-          const r: { source_key: string; status: string }[] = await pg.dataSource.query(
+          const r: { source_key: string; status: string }[] = await pg.database.query(
             'SELECT source_key, status FROM ingestions ORDER BY source_key',
           );
           return r.length === 5 && r.every((x) => x.status === 'completed' || x.status === 'rejected') && r;
@@ -72,7 +72,7 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
       ]);
       expect(await readdir(join(dataDir, 'inbox', 'orders'))).toEqual([]);
       expect(server.child.exitCode).toBeNull();
-      const [{ n }] = await pg.dataSource.query("SELECT count(*)::int AS n FROM work_queue WHERE queue = 'main'");
+      const [{ n }] = await pg.database.query("SELECT count(*)::int AS n FROM work_queue WHERE queue = 'main'");
       expect(n).toBe(0);
     } finally {
       expect(await stopProcess(server.child)).toBe(0);
@@ -91,7 +91,7 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
     const id = await waitFor(async () => /ingestion ([0-9a-f-]{36})/.exec(stderr)?.[1], 60_000, 'the ingestion id');
     await waitFor(
       async () =>
-        (await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionStarted'", [`ingestion-${id}`])).length >
+        (await pg.database.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionStarted'", [`ingestion-${id}`])).length >
         0,
       30_000,
       'IngestionStarted',
@@ -99,7 +99,7 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
     await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGKILL');
     await once(child, 'close');
-    const completedBefore = await pg.dataSource.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionCompleted'", [
+    const completedBefore = await pg.database.query("SELECT 1 FROM events WHERE stream_id = $1 AND type = 'IngestionCompleted'", [
       `ingestion-${id}`,
     ]);
     expect(completedBefore).toHaveLength(0); // the kill landed mid-ingestion
@@ -107,12 +107,12 @@ describeWithRealPostgres('npm start: worker and inbox (local mode, real PostgreS
     const rerun = await runCli(['ingest', csv, '--dataset', 'crashy'], env, 300_000);
     expect(rerun.stdout).toContain(`ingestion ${id}: COMPLETED`);
     expect(rerun.code).toBe(0);
-    const [{ n, distinct_rows }] = await pg.dataSource.query(
+    const [{ n, distinct_rows }] = await pg.database.query(
       'SELECT count(*)::int AS n, count(DISTINCT row_number)::int AS distinct_rows FROM processed_data WHERE ingestion_id = $1',
       [id],
     );
     expect([n, distinct_rows]).toEqual([500_000, 500_000]);
-    const types: { type: string }[] = await pg.dataSource.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [
+    const types: { type: string }[] = await pg.database.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [
       `ingestion-${id}`,
     ]);
     expect(types.map((t) => t.type)).toEqual([

@@ -120,9 +120,10 @@ describeWithRealPostgres('report subscriptions and local delivery (pipeline CLI)
     expect(eml).toMatch(/^Content-Type: multipart\/alternative/m);
     expect(eml).toContain('text/html');
 
-    const rows = await pg.dataSource.query(`SELECT data FROM events WHERE stream_id = $1 AND type = 'ReportDelivered'`, [
-      `report-${today}`,
-    ]);
+    const rows = await pg.database.query<{ data: { subscriptionIds: string[] } }>(
+      `SELECT data FROM events WHERE stream_id = $1 AND type = 'ReportDelivered'`,
+      [`report-${today}`],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].data).toMatchObject({ version: 1, failed: [{ subscriptionId: ids.broken, error: 'HTTP 400' }] });
     expect([...rows[0].data.subscriptionIds].sort()).toEqual([ids.hook, ids.mail].sort());

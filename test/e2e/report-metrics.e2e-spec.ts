@@ -65,14 +65,14 @@ describeWithRealPostgres('daily report numbers (SQL) against an independent comp
 
   it('loads the fixtures through the real aggregate, projections and record sink', async () => {
     await loadFixtures(app, fixtures);
-    const [{ count }] = await pg.dataSource.query('SELECT count(*)::int AS count FROM ingestion_activity');
+    const [{ count }] = await pg.database.query('SELECT count(*)::int AS count FROM ingestion_activity');
     expect(count).toBe(fixtures.reduce((n, f) => n + 1 + f.steps.length, 0));
   }, 300_000);
 
   it('the migration’s backfill from the events table yields exactly what the projection wrote', async () => {
     const all = 'SELECT * FROM ingestion_activity ORDER BY ingestion_id, version';
-    const projected = await pg.dataSource.query(all);
-    await pg.dataSource.transaction(async (m) => {
+    const projected = await pg.database.query(all);
+    await pg.database.transaction(async (m) => {
       await m.query('DELETE FROM ingestion_activity');
       await m.query(INGESTION_ACTIVITY_BACKFILL_SQL);
       expect(await m.query(all)).toEqual(projected);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Metafile } from 'esbuild';
 import { BundleError } from '../../scripts/lambda/bundle-error.js';
 import { bundleLambda, NATIVE_PACKAGES } from '../../scripts/lambda/lambda-bundler.js';
 import { LAMBDA_FUNCTIONS, sourceEntry } from '../../scripts/lambda/lambda-functions.js';
@@ -10,6 +11,7 @@ import { createSandbox } from '../../scripts/lambda/lambda-sandbox.js';
 import { invokeLocally } from '../../scripts/lambda/local-invoker.js';
 import { shippedPackageFiles } from '../../scripts/lambda/shipped-packages.js';
 import { readZip, writeZip } from '../../scripts/lambda/zip-archive.js';
+import { eagerlyLoadedOutputs } from '../infra/eager-outputs.js';
 import { loadTerraform, repoRoot } from '../infra/terraform-model.js';
 
 const fixture = join(repoRoot, 'test/infra/fixtures/lambda-fixture.mjs');
@@ -162,6 +164,12 @@ if (absent.length > 0)
     },
     90_000,
   );
+
+  it.each(present)('%s: a cold start parses no TypeORM (it only runs pending migrations, from a lazily imported chunk)', (fn) => {
+    const metafile = JSON.parse(readFileSync(join(out, `${fn}.meta.json`), 'utf8')) as Metafile;
+    const eager = eagerlyLoadedOutputs(metafile, 'index.mjs');
+    expect(eager.flatMap((o) => Object.keys(metafile.outputs[o].inputs).filter((i) => i.includes('node_modules/typeorm/')))).toEqual([]);
+  });
 
   it.each(present)('%s: Terraform attaches the native layer exactly when the bundle loads a native package', async (fn) => {
     const call = (await loadTerraform()).root.modules[fn];

@@ -47,7 +47,7 @@ async function testConnectivity(): Promise<ConnectivityReport | { ok: false; err
       store: app.get(ObjectStore),
       queue: app.get(WorkQueue),
       events: app.get(EventStore),
-      database: app.get(DatabaseHandle).dataSource,
+      database: app.get(DatabaseHandle).database,
     });
   } catch (error) {
     return { ok: false, error: `the api could not start: ${(error as Error)?.message ?? String(error)}` };

@@ -85,7 +85,7 @@ async function connectivity(): Promise<ConnectivityResult> {
   const [s3, dynamodb, postgresql] = await Promise.all([
     probe(() => ctx.get(ObjectStore).head('reports/.connectivity-check')),
     probe(() => ctx.get(ReportHistory).get('1970-01-01')),
-    probe(() => ctx.get(DatabaseHandle).dataSource.query('SELECT 1')),
+    probe(() => ctx.get(DatabaseHandle).database.query('SELECT 1')),
   ]);
   const checks = { s3, dynamodb, postgresql };
   return { ok: Object.values(checks).every((c) => c.ok), checks };

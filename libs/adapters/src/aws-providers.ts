@@ -186,12 +186,12 @@ function rowAndReadModelProviders(config: PipelineConfig): Provider[] {
   // Lambda's only writable place is /tmp; DATA_DIR would point into the read-only bundle.
   const spoolDir = join(tmpdir(), 'pipeline-spool');
   return [
-    { provide: RecordSink, ...fromDb((db) => new PostgresRecordSink(db.dataSource, db.capabilities)) },
-    { provide: IngestionReadModel, ...fromDb((db) => new PostgresIngestionReadModel(db.dataSource)) },
-    { provide: DatasetReadModel, ...fromDb((db) => new PostgresDatasetReadModel(db.dataSource)) },
-    { provide: ProcessedRecordsReader, ...fromDb((db) => new PostgresProcessedRecordsReader(db.dataSource)) },
-    { provide: ApiKeyStore, ...fromDb((db) => new PostgresApiKeyStore(db.dataSource)) },
-    { provide: PipelineHealthReader, ...fromDb((db) => new PostgresPipelineHealthReader(db.dataSource)) },
+    { provide: RecordSink, ...fromDb((db) => new PostgresRecordSink(db.database, db.capabilities)) },
+    { provide: IngestionReadModel, ...fromDb((db) => new PostgresIngestionReadModel(db.database)) },
+    { provide: DatasetReadModel, ...fromDb((db) => new PostgresDatasetReadModel(db.database)) },
+    { provide: ProcessedRecordsReader, ...fromDb((db) => new PostgresProcessedRecordsReader(db.database)) },
+    { provide: ApiKeyStore, ...fromDb((db) => new PostgresApiKeyStore(db.database)) },
+    { provide: PipelineHealthReader, ...fromDb((db) => new PostgresPipelineHealthReader(db.database)) },
     { provide: RecordDecoder, useValue: new StreamingRecordDecoder() },
     {
       provide: ColumnarWriter,

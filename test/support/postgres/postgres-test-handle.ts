@@ -1,9 +1,9 @@
-import { type DataSource } from 'typeorm';
-import { createPostgresDataSource, runMigrations } from '@pipeline/adapters/postgres/postgres-data-source.js';
+import { runMigrations } from '@pipeline/adapters/postgres/postgres-migration-runner.js';
+import { SqlDatabase } from '@pipeline/adapters/postgres/sql-database.js';
 
 /** A migrated database for one test file; readable once the file's beforeAll has run. */
 export class PostgresTestHandle {
-  private current: { url: string; dataSource: DataSource } | undefined;
+  private current: { url: string; database: SqlDatabase } | undefined;
 
   constructor(readonly label: string) {}
 
@@ -11,22 +11,28 @@ export class PostgresTestHandle {
     return this.opened().url;
   }
 
-  get dataSource(): DataSource {
-    return this.opened().dataSource;
+  get database(): SqlDatabase {
+    return this.opened().database;
   }
 
   async open(url: string, poolSize = 10): Promise<void> {
-    const dataSource = await createPostgresDataSource(url, { poolSize, applicationName: 'pipeline-tests' }).initialize();
-    await runMigrations(dataSource);
-    this.current = { url, dataSource };
+    const applicationName = 'pipeline-tests';
+    const database = await SqlDatabase.open(url, { poolSize, applicationName });
+    try {
+      await runMigrations(database, { url, applicationName });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    this.current = { url, database };
   }
 
   async close(): Promise<void> {
-    await this.current?.dataSource.destroy();
+    await this.current?.database.close();
     this.current = undefined;
   }
 
-  private opened(): { url: string; dataSource: DataSource } {
+  private opened(): { url: string; database: SqlDatabase } {
     if (!this.current) throw new Error(`${this.label} is not open yet: use it inside tests or hooks, not while declaring them`);
     return this.current;
   }

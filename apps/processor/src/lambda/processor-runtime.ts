@@ -47,7 +47,7 @@ export class ProcessorRuntime {
       store: this.app.get(ObjectStore),
       queue: this.queue,
       events: this.app.get(EventStore),
-      database: this.app.get(DatabaseHandle).dataSource,
+      database: this.app.get(DatabaseHandle).database,
     });
   }
 

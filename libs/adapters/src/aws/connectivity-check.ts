@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { EventStore } from '@pipeline/domain/ports/event-store.js';
 import { ObjectStore } from '@pipeline/domain/ports/object-store.js';
 import { WorkQueue } from '@pipeline/domain/ports/work-queue.js';
+import type { SqlQueryable } from '../postgres/sql-database.js';
 
 export interface CheckResult {
   readonly ok: boolean;
@@ -28,7 +28,7 @@ export async function checkConnectivity(deps: {
   store: ObjectStore;
   queue: WorkQueue;
   events: EventStore;
-  database: DataSource;
+  database: SqlQueryable;
 }): Promise<ConnectivityReport> {
   const [s3, sqs, dynamodb, postgresql] = await Promise.all([
     probe(async () => {
@@ -44,7 +44,7 @@ export async function checkConnectivity(deps: {
       return 'event table readable';
     }),
     probe(async () => {
-      const [row] = await deps.database.query('SELECT version() AS version');
+      const [row] = await deps.database.query<{ version: string }>('SELECT version() AS version');
       return String(row.version).split(' ').slice(0, 2).join(' ');
     }),
   ]);

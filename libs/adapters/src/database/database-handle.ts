@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { createPostgresDataSource, runMigrations } from '../postgres/postgres-data-source.js';
+import { runMigrations } from '../postgres/postgres-migration-runner.js';
+import { SqlDatabase } from '../postgres/sql-database.js';
 import { detectCapabilities, type PostgresCapabilities } from '../postgres/postgres-capabilities.js';
 import { startEmbeddedPostgres } from '../pglite/embedded-postgres.js';
 import { ConfigError, type PipelineConfig } from '../config/pipeline-config.js';
@@ -13,7 +13,7 @@ import { ConfigError, type PipelineConfig } from '../config/pipeline-config.js';
  */
 export class DatabaseHandle implements OnApplicationShutdown {
   private constructor(
-    readonly dataSource: DataSource,
+    readonly database: SqlDatabase,
     readonly capabilities: PostgresCapabilities,
     readonly description: string,
     private readonly stopEmbedded: (() => Promise<void>) | null,
@@ -31,23 +31,24 @@ export class DatabaseHandle implements OnApplicationShutdown {
         ? `embedded PGlite in ${join(config.dataDir, 'pgdata')}, served at ${redact(url)}`
         : `embedded PGlite owned by the running pipeline (${redact(url)})`;
     }
-    // A Lambda container handles one invocation at a time: two connections (migrations need a second one).
+    // A Lambda container handles one invocation at a time: two connections are enough.
     const poolSize = role === 'lambda' ? 2 : server ? 10 : 8;
-    const ds = createPostgresDataSource(url, { poolSize, applicationName: `data-pipeline-${role}` });
+    const applicationName = `data-pipeline-${role}`;
+    let db: SqlDatabase | undefined;
     try {
-      await ds.initialize();
-      const ran = await runMigrations(ds);
+      db = await SqlDatabase.open(url, { poolSize, applicationName });
+      const ran = await runMigrations(db, { url, applicationName });
       if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`);
-      return new DatabaseHandle(ds, await detectCapabilities(ds), description, stop);
+      return new DatabaseHandle(db, await detectCapabilities(db), description, stop);
     } catch (error) {
-      if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+      await db?.close().catch(() => undefined);
       await stop?.();
       throw error;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.database.close();
     await this.stopEmbedded?.();
   }
 }

@@ -23,7 +23,7 @@ export const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [2_000, 8_000, 20_000]
 /** Local mode's report delivery: signed webhooks, .eml outbox or SMTP, the `reports` table, file:// links. */
 export function localReportProviders(config: PipelineConfig): Provider[] {
   return [
-    { provide: ReportHistory, useFactory: (h: DatabaseHandle) => new PostgresReportHistory(h.dataSource), inject: [DatabaseHandle] },
+    { provide: ReportHistory, useFactory: (h: DatabaseHandle) => new PostgresReportHistory(h.database), inject: [DatabaseHandle] },
     { provide: ArtefactLinks, useValue: new LocalArtefactLinks(join(config.dataDir, 'objects')) },
     {
       provide: Notifier,

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
 import { isApiKeyRole } from '@pipeline/domain/api-keys/api-key-role.js';
 import { ApiKeyStore, type ApiKeyRecord } from '@pipeline/domain/ports/api-key-store.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 
 interface ApiKeyRow {
   id: string;
@@ -19,19 +19,19 @@ const FIRST_KEY_LOCK = 0x41504b59; // 'APKY'
 
 /** `api_keys`: one row per key, holding the SHA-256 of its secret, never the secret. */
 export class PostgresApiKeyStore extends ApiKeyStore {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
   async create(record: ApiKeyRecord): Promise<void> {
-    await this.run(() => this.ds.query(INSERT, paramsOf(record)), 'creating an API key');
+    await this.run(() => this.db.query(INSERT, paramsOf(record)), 'creating an API key');
   }
 
   async createIfNone(record: ApiKeyRecord): Promise<boolean> {
     // The transaction lock makes "is there any key? then insert" one step across processes.
     return this.run(
       () =>
-        this.ds.transaction(async (m) => {
+        this.db.transaction(async (m) => {
           await m.query('SELECT pg_advisory_xact_lock($1)', [FIRST_KEY_LOCK]);
           const [any] = await m.query('SELECT 1 FROM api_keys LIMIT 1');
           if (any) return false;
@@ -44,7 +44,7 @@ export class PostgresApiKeyStore extends ApiKeyStore {
 
   async findById(id: string): Promise<ApiKeyRecord | null> {
     const rows: ApiKeyRow[] = await this.run(
-      () => this.ds.query(`SELECT ${COLUMNS} FROM api_keys WHERE id = $1`, [id]),
+      () => this.db.query(`SELECT ${COLUMNS} FROM api_keys WHERE id = $1`, [id]),
       'reading an API key',
     );
     return rows[0] ? toRecord(rows[0]) : null;
@@ -52,17 +52,17 @@ export class PostgresApiKeyStore extends ApiKeyStore {
 
   async list(): Promise<ApiKeyRecord[]> {
     const rows: ApiKeyRow[] = await this.run(
-      () => this.ds.query(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`),
+      () => this.db.query(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`),
       'listing API keys',
     );
     return rows.map(toRecord);
   }
 
   async revoke(id: string, at: string): Promise<boolean> {
-    // A SELECT over a data-modifying CTE, so TypeORM returns plain rows rather than [rows, count].
+    // A SELECT over a data-modifying CTE: its one row says whether a key was revoked.
     const [row] = await this.run<{ n: number }[]>(
       () =>
-        this.ds.query(
+        this.db.query(
           'WITH r AS (UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING 1) SELECT count(*)::int AS n FROM r',
           [id, at],
         ),

@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
 import { PipelineHealthReader, type DatasetFreshness, type IngestionActivity } from '@pipeline/domain/ports/pipeline-health-reader.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 
 // "Finished in the window": ended (completed, rejected, dead-lettered) or failed and awaiting a retry.
 const ACTIVITY = `
@@ -23,7 +23,7 @@ const FRESHNESS = `
 
 /** Health figures from the `ingestions` read model and `processed_data`. */
 export class PostgresPipelineHealthReader extends PipelineHealthReader {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -43,7 +43,7 @@ export class PostgresPipelineHealthReader extends PipelineHealthReader {
 
   private async query<T>(sql: string, params: unknown[], doing: string): Promise<T[]> {
     try {
-      return await this.ds.query(sql, params);
+      return await this.db.query(sql, params);
     } catch (error) {
       throw toPortError(error, doing);
     }

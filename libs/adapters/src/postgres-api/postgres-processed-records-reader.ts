@@ -1,6 +1,5 @@
-import type { Pool, QueryConfig } from 'pg';
+import type { QueryConfig } from 'pg';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import {
   ProcessedRecordsReader,
   type ProcessedRecord,
@@ -9,6 +8,7 @@ import {
 } from '@pipeline/domain/ports/processed-records-reader.js';
 import { JsonText } from '@pipeline/domain/records/json-text.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 import { decodeRecordCursor, encodeRecordCursor } from './record-cursor.js';
 import { afterCondition, selectionConditions, SqlParams } from './processed-records-sql.js';
 
@@ -33,7 +33,7 @@ const AT_TEXT = `to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:S
  * JsonText (the jsonb as PostgreSQL sent it; `value()` parses it).
  */
 export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -59,23 +59,19 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
     return Number(row.n);
   }
 
-  /** Straight to pg's pool (TypeORM cannot pass per-query type parsers), rows as arrays: no object with five keys per row. */
+  /** A pg QueryConfig (per-query type parsers), rows as arrays: no object with five keys per row. */
   private async pageRows(sql: string, params: unknown[], doing: string): Promise<RecordRow[]> {
     try {
-      const result = await this.pool().query<RecordRow>({ text: sql, values: params, rowMode: 'array', types: JSONB_AS_TEXT });
-      return result.rows;
+      const config = { text: sql, values: params, rowMode: 'array' as const, types: JSONB_AS_TEXT };
+      return (await this.db.withClient((client) => client.query<RecordRow>(config))).rows;
     } catch (error) {
       throw toPortError(error, doing);
     }
   }
 
-  private pool(): Pool {
-    return (this.ds.driver as unknown as { master: Pool }).master;
-  }
-
   private async query<T>(sql: string, params: unknown[], doing: string): Promise<T[]> {
     try {
-      return await this.ds.query(sql, params);
+      return await this.db.query(sql, params);
     } catch (error) {
       throw toPortError(error, doing);
     }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 import { IngestionReadModel, type IngestionFilter } from '@pipeline/domain/ports/read-model-stores.js';
 import type { IngestionView } from '@pipeline/domain/read-models/ingestion-view.js';
 import { PortError } from '@pipeline/domain/errors.js';
@@ -11,12 +11,12 @@ const updates = INGESTION_COLUMNS.filter((c) => c !== 'ingestion_id')
 
 /** `ingestions` in PostgreSQL. Upserts only move forward (by event version), so late or repeated projections are harmless. */
 export class PostgresIngestionReadModel extends IngestionReadModel {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
   async upsert(view: IngestionView): Promise<void> {
-    await this.ds.query(
+    await this.db.query(
       `INSERT INTO ingestions (${INGESTION_COLUMNS.join(', ')}, updated_at) VALUES (${placeholders}, now())
        ON CONFLICT (ingestion_id) DO UPDATE SET ${updates}, updated_at = now()
        WHERE ingestions.last_event_version < EXCLUDED.last_event_version`,
@@ -25,7 +25,7 @@ export class PostgresIngestionReadModel extends IngestionReadModel {
   }
 
   async get(ingestionId: string): Promise<IngestionView | null> {
-    const rows: IngestionRow[] = await this.ds.query(`SELECT ${INGESTION_COLUMNS.join(', ')} FROM ingestions WHERE ingestion_id = $1`, [
+    const rows: IngestionRow[] = await this.db.query(`SELECT ${INGESTION_COLUMNS.join(', ')} FROM ingestions WHERE ingestion_id = $1`, [
       ingestionId,
     ]);
     return rows[0] ? toIngestionView(rows[0]) : null;
@@ -48,7 +48,7 @@ export class PostgresIngestionReadModel extends IngestionReadModel {
       where.push(`(received_at, ingestion_id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(filter.limit + 1);
-    const rows: IngestionRow[] = await this.ds.query(
+    const rows: IngestionRow[] = await this.db.query(
       `SELECT ${INGESTION_COLUMNS.join(', ')} FROM ingestions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY received_at DESC, ingestion_id DESC LIMIT $${params.length}`,
       params,

@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
 import { IngestionActivityLog } from '@pipeline/domain/ports/ingestion-activity-log.js';
 import type { IngestionActivity } from '@pipeline/domain/reports/ingestion-activity.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 
 /** `ingestion_activity` in PostgreSQL: one statement per call, whatever the number of activities. */
 export class PostgresIngestionActivityLog extends IngestionActivityLog {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -23,7 +23,7 @@ export class PostgresIngestionActivityLog extends IngestionActivityLog {
       bytes: a.bytes,
     }));
     try {
-      await this.ds.query(
+      await this.db.query(
         `INSERT INTO ingestion_activity (ingestion_id, version, dataset, kind, occurred_at, attempt, duration_ms, dead_letter_delta, bytes)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(ingestion_id text, version int, dataset text, kind text, occurred_at timestamptz,
            attempt int, duration_ms bigint, dead_letter_delta smallint, bytes bigint)

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
 import type { ReportHistoryEntry } from '@pipeline/domain/reports/report-history-entry.js';
 import type { ReportSummary } from '@pipeline/domain/reports/report-summary.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 
 interface ReportRow {
   report_date: string;
@@ -19,7 +19,7 @@ const COLUMNS = `to_char(report_date, 'YYYY-MM-DD') AS report_date, version, gen
 
 /** The `reports` table: one row per generated version of a day. */
 export class PostgresReportHistory extends ReportHistory {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -79,7 +79,7 @@ export class PostgresReportHistory extends ReportHistory {
 
   private async run<T>(sql: string, params: unknown[], doing: string): Promise<T[]> {
     try {
-      return await this.ds.query(sql, params);
+      return await this.db.query(sql, params);
     } catch (error) {
       throw toPortError(error, doing);
     }

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { ReportMetricsSource } from '@pipeline/domain/ports/report-metrics-source.js';
 import { addDays, type ReportWindow } from '@pipeline/domain/reports/report-date.js';
 import { LATENCY_BUCKETS_MS, type HourlyFacts, type ReportFacts } from '@pipeline/domain/reports/report-facts.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 import { ScopeFactsBuilders } from './scope-facts-builder.js';
 import { ACTIVITY_COUNTS_SQL, type ActivityCountsRow } from './sql/activity-counts.sql.js';
 import { HOURLY_ALARMS_SQL, type HourlyAlarmRow } from './sql/hourly-alarms.sql.js';
@@ -27,7 +27,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
  * models. Only aggregates cross the wire: at most a few hundred rows, whatever the day's volume.
  */
 export class PostgresReportMetricsSource extends ReportMetricsSource {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -42,7 +42,7 @@ export class PostgresReportMetricsSource extends ReportMetricsSource {
   private async collectFacts(window: ReportWindow, reportTime: string): Promise<ReportFacts> {
     const day = [window.from, window.to];
     const weekStart = `${addDays(window.date, -7)}T00:00:00.000Z`;
-    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.ds.query(sql, params);
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.db.query(sql, params);
     const [activity, records, quarantined, volume, rules, reasons, latency, inputs, hourly] = await Promise.all([
       q<ActivityCountsRow>(ACTIVITY_COUNTS_SQL, day),
       q<RecordCountsRow>(RECORD_COUNTS_SQL, day),

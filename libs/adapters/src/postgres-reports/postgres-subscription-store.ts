@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { SubscriptionStore } from '@pipeline/domain/ports/subscription-store.js';
 import type { SubscriptionView } from '@pipeline/domain/subscriptions/subscription-view.js';
 import { toPortError } from '../postgres/postgres-errors.js';
+import type { SqlDatabase } from '../postgres/sql-database.js';
 
 interface SubscriptionRow {
   subscription_id: string;
@@ -19,7 +19,7 @@ const COLUMNS = 'subscription_id, protocol, endpoint, status, provider_ref, requ
 
 /** `subscriptions` in PostgreSQL; upserts only move forward by event version. */
 export class PostgresSubscriptionStore extends SubscriptionStore {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
@@ -65,7 +65,7 @@ export class PostgresSubscriptionStore extends SubscriptionStore {
 
   private async run<T>(sql: string, params: unknown[], doing: string): Promise<T[]> {
     try {
-      return await this.ds.query(sql, params);
+      return await this.db.query(sql, params);
     } catch (error) {
       throw toPortError(error, doing);
     }

@@ -22,9 +22,9 @@ const db = <T>(make: (handle: DatabaseHandle) => T) => ({ useFactory: make, inje
 export function sharedReportProviders(config: PipelineConfig): Provider[] {
   const local = config.mode === 'local';
   return [
-    { provide: ReportMetricsSource, ...db((h) => new PostgresReportMetricsSource(h.dataSource)) },
-    { provide: IngestionActivityLog, ...db((h) => new PostgresIngestionActivityLog(h.dataSource)) },
-    { provide: SubscriptionStore, ...db((h) => new PostgresSubscriptionStore(h.dataSource)) },
+    { provide: ReportMetricsSource, ...db((h) => new PostgresReportMetricsSource(h.database)) },
+    { provide: IngestionActivityLog, ...db((h) => new PostgresIngestionActivityLog(h.database)) },
+    { provide: SubscriptionStore, ...db((h) => new PostgresSubscriptionStore(h.database)) },
     { provide: ReportRenderer, useClass: HtmlReportRenderer },
     { provide: EndpointPolicy, useValue: { allowPlainHttp: local, allowPrivateNetworks: local } satisfies EndpointPolicy },
     {

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import type { SqlQueryable } from './sql-database.js';
 
 export interface PostgresCapabilities {
   /** The server is PGlite behind pglite-socket rather than a PostgreSQL server. */
@@ -12,8 +12,8 @@ export interface PostgresCapabilities {
  * on wasm32-unknown-emscripten …"), which holds whoever started it — this process, another process
  * holding the data-dir lock, or a hand-started pglite-socket — so no flag has to travel with the URL.
  */
-export async function detectCapabilities(ds: DataSource): Promise<PostgresCapabilities> {
-  const rows: { version: string }[] = await ds.query('SELECT version() AS version');
+export async function detectCapabilities(db: SqlQueryable): Promise<PostgresCapabilities> {
+  const rows = await db.query<{ version: string }>('SELECT version() AS version');
   const pglite = isPgliteVersion(rows[0]?.version ?? '');
   return { pglite, supportsCopy: !pglite };
 }

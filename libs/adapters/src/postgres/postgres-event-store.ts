@@ -1,8 +1,8 @@
-import { type DataSource, type EntityManager } from 'typeorm';
 import { ConcurrencyConflictError } from '@pipeline/domain/errors.js';
 import type { StoredEvent } from '@pipeline/domain/events/domain-event.js';
 import { EventStore, type NewEvent } from '@pipeline/domain/ports/event-store.js';
 import { isUniqueViolation, toPortError } from './postgres-errors.js';
+import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 
 // Every append takes this transaction lock, so appends commit one at a time in `position` order:
 // a catch-up reader that has seen position N never later finds a committed event below N.
@@ -21,13 +21,13 @@ const columns = 'stream_id, version, position, type, data, recorded_at';
 
 /** The `events` table; unique (stream_id, version) backs the optimistic concurrency check. */
 export class PostgresEventStore extends EventStore {
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly db: SqlDatabase) {
     super();
   }
 
   async append(streamId: string, events: readonly NewEvent[], expectedVersion: number): Promise<{ version: number }> {
     try {
-      return await this.ds.transaction((m) => appendLocked(m, streamId, events, expectedVersion));
+      return await this.db.transaction((tx) => appendLocked(tx, streamId, events, expectedVersion));
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConcurrencyConflictError(streamId, expectedVersion, { cause: error });
       throw toPortError(error, `appending to ${streamId}`);
@@ -51,26 +51,29 @@ export class PostgresEventStore extends EventStore {
 
   private async select(sql: string, params: unknown[], doing: string): Promise<EventRow[]> {
     try {
-      return await this.ds.query(sql, params);
+      return await this.db.query<EventRow>(sql, params);
     } catch (error) {
       throw toPortError(error, doing);
     }
   }
 }
 
-// Only `m` may be used in here: on PGlite a query through the DataSource would wait for this transaction.
+// Only `tx` may be used in here: on PGlite a query through the database would wait for this transaction.
 async function appendLocked(
-  m: EntityManager,
+  tx: SqlQueryable,
   streamId: string,
   events: readonly NewEvent[],
   expected: number,
 ): Promise<{ version: number }> {
-  await m.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-  const [current] = await m.query('SELECT coalesce(max(version), 0)::int AS version FROM events WHERE stream_id = $1', [streamId]);
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+  const [current] = await tx.query<{ version: number }>(
+    'SELECT coalesce(max(version), 0)::int AS version FROM events WHERE stream_id = $1',
+    [streamId],
+  );
   if (current.version !== expected) throw new ConcurrencyConflictError(streamId, expected);
   if (events.length === 0) return { version: expected };
   const payload = JSON.stringify(events.map((e) => ({ type: e.type, data: e.data ?? null })));
-  await m.query(
+  await tx.query(
     `INSERT INTO events (stream_id, version, type, data)
      SELECT $1, $2 + e.ord, e.value->>'type', e.value->'data'
      FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)

@@ -1,11 +1,11 @@
-import type { Pool, PoolClient } from 'pg';
-import { type DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
 import type { ProcessedRow } from '@pipeline/domain/records/processed-row.js';
 import { RecordSink, type SinkTarget, type SinkWriter } from '@pipeline/domain/ports/row-sinks.js';
 import { CopyRowLoader } from './copy-row-loader.js';
 import { detectCapabilities, type PostgresCapabilities } from './postgres-capabilities.js';
 import { toPortError } from './postgres-errors.js';
 import { PostgresSinkWriter } from './postgres-sink-writer.js';
+import type { SqlDatabase } from './sql-database.js';
 import { UnnestRowLoader } from './unnest-row-loader.js';
 
 export interface PostgresRecordSinkOptions {
@@ -34,7 +34,7 @@ export class PostgresRecordSink extends RecordSink {
   private capabilities: Promise<PostgresCapabilities> | undefined;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: SqlDatabase,
     private readonly options: PostgresRecordSinkOptions = {},
   ) {
     super();
@@ -59,7 +59,7 @@ export class PostgresRecordSink extends RecordSink {
   private detect(): Promise<PostgresCapabilities> {
     const { supportsCopy, mergePendingIndexEntries } = this.options;
     if (supportsCopy !== undefined && mergePendingIndexEntries !== undefined) return Promise.resolve({ pglite: false, supportsCopy });
-    this.capabilities ??= detectCapabilities(this.ds).catch((error: unknown) => {
+    this.capabilities ??= detectCapabilities(this.db).catch((error: unknown) => {
       this.capabilities = undefined;
       throw toPortError(error, 'detecting server capabilities');
     });
@@ -68,7 +68,7 @@ export class PostgresRecordSink extends RecordSink {
 
   private async connect(): Promise<PoolClient> {
     try {
-      return await (this.ds.driver as unknown as { master: Pool }).master.connect();
+      return await this.db.connect();
     } catch (error) {
       throw toPortError(error, 'connecting for processed_data');
     }

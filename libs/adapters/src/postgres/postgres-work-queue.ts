@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type DataSource } from 'typeorm';
 import { type QueueMessage, type ReceiveOptions, WorkQueue } from '@pipeline/domain/ports/work-queue.js';
 import { toPortError } from './postgres-errors.js';
+import type { SqlDatabase } from './sql-database.js';
 import { workQueueSql as sql } from './work-queue.sql.js';
 
 export interface PostgresWorkQueueOptions {
@@ -34,7 +34,7 @@ export class PostgresWorkQueue extends WorkQueue {
   private readonly pollIntervalMs: number;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: SqlDatabase,
     options: PostgresWorkQueueOptions = {},
   ) {
     super();
@@ -97,7 +97,7 @@ export class PostgresWorkQueue extends WorkQueue {
 
   private async run<T>(query: string, params: unknown[], doing: string): Promise<T[]> {
     try {
-      return await this.ds.query(query, params);
+      return await this.db.query<T>(query, params);
     } catch (error) {
       throw toPortError(error, `${doing} on queue ${this.queueName}`);
     }

@@ -1,6 +1,6 @@
 /**
- * The work queue's statements. Every one that changes rows is a single statement whose top level is
- * a SELECT over a data-modifying CTE, so it runs in autocommit and TypeORM returns plain rows.
+ * The work queue's statements. Every one that changes rows is a single statement (so it runs in
+ * autocommit) whose top level is a SELECT over a data-modifying CTE, so it can report what it changed.
  */
 export const workQueueSql = {
   send: `
