@@ -68,6 +68,7 @@ function apiTarget(root: string, databaseUrl: string, dataDir: string, key: stri
       DATASETS_DIR: join(dataDir, 'none'),
       PIPELINE_MODE: 'local',
       ENVIRONMENT: 'bench',
+      NODE_ENV: 'production', // as the bare endpoint, and as a deployed server runs
     },
     ready: /API is running/,
     request: (port) => ({
