@@ -9,6 +9,7 @@ import { localOnlyStubPlugin, LOCAL_ONLY_NAMESPACE } from './local-only-stub-plu
 import { lazyCommonJsPlugin } from './lazy-commonjs-plugin.js';
 import { typeormDriversPlugin } from './typeorm-drivers-plugin.js';
 import { pgNodeStreamsPlugin } from './pg-node-streams-plugin.js';
+import { esmBuildPlugin } from './esm-build-plugin.js';
 import type { ZipEntry } from './zip-archive.js';
 
 /**
@@ -87,6 +88,7 @@ export async function bundleLambda(root: string, name: string, entry: string): P
       nativeRequirePlugin(NATIVE_PACKAGES),
       typeormDriversPlugin(),
       pgNodeStreamsPlugin(),
+      esmBuildPlugin(),
       localOnlyStubPlugin(),
       lazyCommonJsPlugin(),
     ],

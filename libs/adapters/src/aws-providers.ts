@@ -158,7 +158,7 @@ export function awsProviders(config: PipelineConfig, role: PipelineRole): Provid
       provide: SecretProvider,
       useFactory: async () => {
         const [{ SecretsManagerClient }, { SecretsManagerSecretProvider }, { awsClientConfig }] = await Promise.all([
-          import('@aws-sdk/client-secrets-manager'),
+          import('./aws/sdk-clients/secrets-manager.client.js'),
           import('./secrets/secrets-manager-secret-provider.js'),
           import('./aws/aws-client-config.js'),
         ]);

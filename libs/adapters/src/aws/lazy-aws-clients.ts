@@ -11,7 +11,7 @@ type Settings = Pick<AwsSettings, 'region' | 'endpointUrl'>;
 /**
  * One SDK client per service for one application, created on first use. The SDK packages are
  * imported only then (each costs 0.1–0.3 s to load), so a process that never touches a service
- * never loads its client.
+ * never loads its client. Each is imported through ./sdk-clients/, so the bundle tree-shakes it.
  */
 export class LazyAwsClients implements OnApplicationShutdown {
   private readonly made = new Map<string, Promise<{ destroy(): void }>>();
@@ -19,24 +19,21 @@ export class LazyAwsClients implements OnApplicationShutdown {
   constructor(private readonly settings: Settings) {}
 
   s3(): Promise<S3Client> {
-    return this.once('s3', async () => new (await import('@aws-sdk/client-s3')).S3Client(s3ClientConfig(this.settings)));
+    return this.once('s3', async () => new (await import('./sdk-clients/s3.client.js')).S3Client(s3ClientConfig(this.settings)));
   }
 
   sqs(): Promise<SQSClient> {
-    return this.once('sqs', async () => new (await import('@aws-sdk/client-sqs')).SQSClient(awsClientConfig(this.settings)));
+    return this.once('sqs', async () => new (await import('./sdk-clients/sqs.client.js')).SQSClient(awsClientConfig(this.settings)));
   }
 
   sns(): Promise<SNSClient> {
-    return this.once('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(awsClientConfig(this.settings)));
+    return this.once('sns', async () => new (await import('./sdk-clients/sns.client.js')).SNSClient(awsClientConfig(this.settings)));
   }
 
   /** DynamoDB with plain JavaScript values in and out (lib-dynamodb), undefined attributes dropped. */
   dynamoDocuments(): Promise<DynamoDBDocumentClient> {
     return this.once('dynamodb', async () => {
-      const [{ DynamoDBClient }, { DynamoDBDocumentClient }] = await Promise.all([
-        import('@aws-sdk/client-dynamodb'),
-        import('@aws-sdk/lib-dynamodb'),
-      ]);
+      const { DynamoDBClient, DynamoDBDocumentClient } = await import('./sdk-clients/dynamodb.client.js');
       return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig(this.settings)), {
         marshallOptions: { removeUndefinedValues: true },
       });

@@ -1,5 +1,4 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
@@ -54,6 +53,7 @@ export class S3ObjectStore extends ObjectStore {
   async put(key: string, body: Readable | Buffer | string, options: PutOptions = {}): Promise<ObjectInfo> {
     const location = this.locate(key);
     const counted = countedBody(body);
+    const { Upload } = await import('../aws/sdk-clients/s3-upload.client.js');
     const upload = new Upload({
       client: this.client,
       params: {
