@@ -53,8 +53,8 @@ export class S3ObjectStore extends ObjectStore {
   async put(key: string, body: Readable | Buffer | string, options: PutOptions = {}): Promise<ObjectInfo> {
     const location = this.locate(key);
     const counted = countedBody(body);
-    const { Upload } = await import('../aws/sdk-clients/s3-upload.client.js');
-    const upload = new Upload({
+    const { startUpload } = await import('../aws/sdk-clients/s3-upload.client.js');
+    const upload = startUpload({
       client: this.client,
       params: {
         ...location,
