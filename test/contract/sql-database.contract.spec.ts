@@ -1,3 +1,4 @@
+import type { QueryConfig } from 'pg';
 import { createServer } from 'node:net';
 import { SqlDatabase } from '@pipeline/adapters/postgres/sql-database.js';
 import { describeWithRealPostgres } from '@pipeline/testing/postgres/describe-with-real-postgres.js';
@@ -68,9 +69,16 @@ function describeSqlDatabase(title: string, pg: PostgresTestHandle): void {
       } finally {
         client.release();
       }
-      const failed = await db.withClient((c) => c.query('SELECT * FROM no_such_table')).catch((e: unknown) => e);
+    });
+
+    it('runs a pg QueryConfig: rows as arrays with per-query type parsers, driver errors unchanged', async () => {
+      const asText = { getTypeParser: () => (text: string) => `<${text}>` } as unknown as QueryConfig['types'];
+      expect(await db.queryConfig({ text: 'SELECT 2 AS two, $1::text AS t', values: ['x'], rowMode: 'array', types: asText })).toEqual([
+        ['<2>', '<x>'],
+      ]);
+      const failed = await db.queryConfig({ text: 'SELECT * FROM no_such_table' }).catch((e: unknown) => e);
       expect(failed).toMatchObject({ code: '42P01' });
-      expect(await db.withClient(async (c) => (await c.query('SELECT 2 AS two')).rows)).toEqual([{ two: 2 }]);
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]); // the pool is still usable
     });
 
     it('closes once; a second close does nothing', async () => {

@@ -63,7 +63,7 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
   private async pageRows(sql: string, params: unknown[], doing: string): Promise<RecordRow[]> {
     try {
       const config = { text: sql, values: params, rowMode: 'array' as const, types: JSONB_AS_TEXT };
-      return (await this.db.withClient((client) => client.query<RecordRow>(config))).rows;
+      return await this.db.queryConfig<RecordRow>(config);
     } catch (error) {
       throw toPortError(error, doing);
     }

@@ -1,4 +1,4 @@
-import pg, { type PoolClient, type QueryResult } from 'pg';
+import pg, { type PoolClient, type QueryArrayConfig, type QueryConfig, type QueryResult } from 'pg';
 
 export interface SqlDatabaseOptions {
   /** Connections in the pool (default 10). On embedded PGlite keep it below the socket server's maxConnections. */
@@ -88,7 +88,7 @@ export class SqlDatabase implements SqlQueryable {
   }
 
   /**
-   * A dedicated pooled connection (COPY streams, session advisory locks, pg QueryConfig options). The caller
+   * A dedicated pooled connection (COPY streams, session advisory locks). The caller
    * must `release()` it, passing an error or `true` when its state is unknown so the pool destroys it.
    * @example const client = await db.connect(); try { await client.query('BEGIN'); … } finally { client.release(); }
    */
@@ -97,19 +97,11 @@ export class SqlDatabase implements SqlQueryable {
   }
 
   /**
-   * `work` on a dedicated connection, released afterwards; destroyed when `work` throws (as pg's own pool.query does).
-   * @example const { rows } = await db.withClient((c) => c.query({ text: sql, values, rowMode: 'array' }));
+   * The rows of a pg QueryConfig (per-query type parsers, `rowMode: 'array'`), on the pool like `query()`.
+   * @example const rows = await db.queryConfig<[string, number]>({ text: 'SELECT name, n FROM t', rowMode: 'array' });
    */
-  async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      const result = await work(client);
-      client.release();
-      return result;
-    } catch (error) {
-      client.release(true);
-      throw error;
-    }
+  async queryConfig<T>(config: QueryConfig | QueryArrayConfig): Promise<T[]> {
+    return (await this.pool.query(config as QueryConfig)).rows as T[];
   }
 
   /** Ends the pool once every checked-out connection is released; later calls do nothing. */
