@@ -16,10 +16,9 @@ const CHUNK = 100_000;
  * reader API key for the run.
  */
 export async function loadBenchRecords(url: string, rows: number, progress: ProgressReporter): Promise<string> {
-  const applicationName = 'bench-graphql-load';
-  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName });
+  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName: 'bench-graphql-load' });
   try {
-    await runMigrations(db, { url, applicationName });
+    await runMigrations(db);
     const started = Date.now();
     for (let from = 0; from < rows; from += CHUNK) {
       await db.query(INSERT_CHUNK, [BENCH_DATASET, from, Math.min(rows, from + CHUNK) - 1, ROWS_PER_INGESTION]);

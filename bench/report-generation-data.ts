@@ -21,12 +21,11 @@ export interface ReportBenchData {
  * Loaded straight from SQL: the benchmark measures the report, not the load.
  */
 export async function loadReportBenchData(url: string, day: string, rows: number, progress: ProgressReporter): Promise<ReportBenchData> {
-  const applicationName = 'bench-report-load';
-  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName });
+  const db = await SqlDatabase.open(url, { poolSize: 2, applicationName: 'bench-report-load' });
   const started = Date.now();
   let loaded = 0;
   try {
-    await runMigrations(db, { url, applicationName });
+    await runMigrations(db);
     let otherRows = 0;
     let ingestions = 0;
     for (let back = 7; back >= 0; back--) {

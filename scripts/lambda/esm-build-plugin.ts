@@ -19,10 +19,16 @@ export function esmBuildPlugin(builds: Readonly<Record<string, string>> = ESM_BU
     name: 'esm-build',
     setup(build) {
       if (names.length === 0) return;
+      // Every file importing the package asks again: read each package.json once per build.
+      const manifests = new Map<string, { exports?: Record<string, unknown> }>();
+      const manifestAt = (path: string) => {
+        if (!manifests.has(path)) manifests.set(path, JSON.parse(readFileSync(path, 'utf8')) as { exports?: Record<string, unknown> });
+        return manifests.get(path)!;
+      };
       build.onResolve({ filter: new RegExp(`^(${names.join('|')})(/.*)?$`) }, (args) => {
         const [name, subpath] = splitSpecifier(args.path);
         const manifestPath = createRequire(join(args.resolveDir, 'importer.js')).resolve(`${name}/package.json`);
-        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, unknown> };
+        const manifest = manifestAt(manifestPath);
         const target = (manifest.exports?.[subpath] as Record<string, unknown> | undefined)?.[builds[name]];
         if (typeof target !== 'string')
           throw new BundleError(

@@ -12,17 +12,16 @@ const NEWEST = ALL[ALL.length - 1];
 describeWithRealPostgres('runMigrations on PostgreSQL', () => {
   it('migrates a fresh database, then finds it current without running anything, and still applies a migration that is missing', async () => {
     const database = await createTestDatabase((await realPostgresUrl())!);
-    const target = { url: database.url, applicationName: 'migrations-test' };
     // One connection is enough: TypeORM migrates on a connection of its own while this pool's holds the lock.
-    const db = await SqlDatabase.open(database.url, { poolSize: 1 });
+    const db = await SqlDatabase.open(database.url, { poolSize: 1, applicationName: 'migrations-test' });
     try {
-      expect(await runMigrations(db, target)).toEqual(ALL);
-      expect(await runMigrations(db, target)).toEqual([]);
+      expect(await runMigrations(db)).toEqual(ALL);
+      expect(await runMigrations(db)).toEqual([]);
       // As if the newest migration had not shipped yet when this database was last migrated.
       // The migrations only call query(), which SqlDatabase has.
       await new postgresMigrations[postgresMigrations.length - 1]().down(db as unknown as QueryRunner);
       await db.query('DELETE FROM typeorm_migrations WHERE name = $1', [NEWEST]);
-      expect(await runMigrations(db, target)).toEqual([NEWEST]);
+      expect(await runMigrations(db)).toEqual([NEWEST]);
       const [row] = await db.query<{ recorded: number }>('SELECT count(*)::int AS recorded FROM typeorm_migrations');
       expect(row.recorded).toBe(ALL.length);
     } finally {

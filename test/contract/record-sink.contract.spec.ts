@@ -125,9 +125,9 @@ describeWithRealPostgres('PostgresRecordSink on PostgreSQL', (pg) => {
     const database = await createTestDatabase((await realPostgresUrl())!);
     const [a, b] = await Promise.all([0, 1].map(() => SqlDatabase.open(database.url, { poolSize: 3 })));
     try {
-      const [ranA, ranB] = await Promise.all([a, b].map((db) => runMigrations(db, { url: database.url })));
+      const [ranA, ranB] = await Promise.all([a, b].map((db) => runMigrations(db)));
       expect([...ranA, ...ranB]).toHaveLength(postgresMigrations.length);
-      expect(await runMigrations(a, { url: database.url })).toEqual([]);
+      expect(await runMigrations(a)).toEqual([]);
       const tables = await a.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );

@@ -16,10 +16,9 @@ export class PostgresTestHandle {
   }
 
   async open(url: string, poolSize = 10): Promise<void> {
-    const applicationName = 'pipeline-tests';
-    const database = await SqlDatabase.open(url, { poolSize, applicationName });
+    const database = await SqlDatabase.open(url, { poolSize, applicationName: 'pipeline-tests' });
     try {
-      await runMigrations(database, { url, applicationName });
+      await runMigrations(database);
     } catch (error) {
       await database.close();
       throw error;

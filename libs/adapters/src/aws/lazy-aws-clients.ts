@@ -11,7 +11,9 @@ type Settings = Pick<AwsSettings, 'region' | 'endpointUrl'>;
 /**
  * One SDK client per service for one application, created on first use. The SDK packages are
  * imported only then (each costs 0.1–0.3 s to load), so a process that never touches a service
- * never loads its client. Each is imported through ./sdk-clients/, so the bundle tree-shakes it.
+ * never loads its client. Each is imported through a named re-export in ./sdk-clients/: esbuild
+ * cannot tree-shake a dynamically imported package namespace, and `await import('@aws-sdk/client-s3')`
+ * bundled every S3 command, schema, paginator and waiter into the chunk a cold start parses.
  */
 export class LazyAwsClients implements OnApplicationShutdown {
   private readonly made = new Map<string, Promise<{ destroy(): void }>>();

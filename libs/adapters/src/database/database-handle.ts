@@ -33,11 +33,10 @@ export class DatabaseHandle implements OnApplicationShutdown {
     }
     // A Lambda container handles one invocation at a time: two connections are enough.
     const poolSize = role === 'lambda' ? 2 : server ? 10 : 8;
-    const applicationName = `data-pipeline-${role}`;
     let db: SqlDatabase | undefined;
     try {
-      db = await SqlDatabase.open(url, { poolSize, applicationName });
-      const ran = await runMigrations(db, { url, applicationName });
+      db = await SqlDatabase.open(url, { poolSize, applicationName: `data-pipeline-${role}` });
+      const ran = await runMigrations(db);
       if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`);
       return new DatabaseHandle(db, await detectCapabilities(db), description, stop);
     } catch (error) {

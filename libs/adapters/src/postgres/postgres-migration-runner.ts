@@ -1,12 +1,5 @@
 import { postgresMigrations } from './postgres-migrations.js';
-import { queryableOn, type SqlDatabase, type SqlQueryable } from './sql-database.js';
-
-/** Where the migrations run: the same server and application name as the runtime's SqlDatabase. */
-export interface MigrationTarget {
-  readonly url: string;
-  readonly applicationName?: string;
-  readonly connectionTimeoutMs?: number;
-}
+import { queryableOn, type SqlConnection, type SqlDatabase, type SqlQueryable } from './sql-database.js';
 
 // Any constant works; it only has to differ from the other advisory locks the pipeline takes.
 const MIGRATION_LOCK = 0x4d494752; // 'MIGR'
@@ -18,9 +11,9 @@ const MIGRATION_LOCK = 0x4d494752; // 'MIGR'
  * migration is pending, so a cold start on a current schema never loads it. Pending migrations run in
  * one transaction under a session advisory lock, so processes that start together (API and worker
  * against one server) take turns instead of racing on the same DDL.
- * @example const db = await SqlDatabase.open(url); const ran = await runMigrations(db, { url });
+ * @example const db = await SqlDatabase.open(url); const ran = await runMigrations(db);
  */
-export async function runMigrations(db: SqlDatabase, target: MigrationTarget): Promise<string[]> {
+export async function runMigrations(db: SqlDatabase): Promise<string[]> {
   if (await allMigrationsRecorded(db)) return [];
   const lock = await db.connect();
   try {
@@ -28,7 +21,7 @@ export async function runMigrations(db: SqlDatabase, target: MigrationTarget): P
     // Whoever held the lock before us may have migrated already. Asked on the lock's own connection,
     // so a pool of one connection is enough.
     if (await allMigrationsRecorded(queryableOn(lock))) return [];
-    return await migrateWithTypeorm(target);
+    return await migrateWithTypeorm(db.connection);
   } finally {
     const unlocked = await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).then(
       () => true,
@@ -38,8 +31,8 @@ export async function runMigrations(db: SqlDatabase, target: MigrationTarget): P
   }
 }
 
-/** A short-lived TypeORM DataSource of one connection, for TypeORM's migration executor only. */
-async function migrateWithTypeorm(target: MigrationTarget): Promise<string[]> {
+/** A short-lived TypeORM DataSource of one connection to the same server, for TypeORM's migration executor only. */
+async function migrateWithTypeorm(target: SqlConnection): Promise<string[]> {
   const { DataSource } = await import('typeorm');
   const ds = new DataSource({
     type: 'postgres',
@@ -51,8 +44,8 @@ async function migrateWithTypeorm(target: MigrationTarget): Promise<string[]> {
     synchronize: false,
     logging: false,
     poolSize: 1,
-    applicationName: target.applicationName ?? 'data-pipeline',
-    connectTimeoutMS: target.connectionTimeoutMs ?? 10_000,
+    applicationName: target.applicationName,
+    connectTimeoutMS: target.connectionTimeoutMs,
   });
   await ds.initialize();
   try {

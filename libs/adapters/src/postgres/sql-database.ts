@@ -9,6 +9,12 @@ export interface SqlDatabaseOptions {
   readonly connectionTimeoutMs?: number;
 }
 
+export interface SqlConnection {
+  readonly url: string;
+  readonly applicationName: string;
+  readonly connectionTimeoutMs: number;
+}
+
 /** Whatever runs SQL and hands back rows: the database itself, or one transaction's connection. */
 export interface SqlQueryable {
   /**
@@ -26,18 +32,27 @@ export interface SqlQueryable {
 export class SqlDatabase implements SqlQueryable {
   private open = true;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** Where this pool connects, for what opens a connection of its own to the same server (the migration runner). */
+    readonly connection: SqlConnection,
+  ) {}
 
   /**
    * A pool that has connected once, so an unreachable server or bad credentials fail here, not at the first query.
    * @example const db = await SqlDatabase.open(process.env.DATABASE_URL!, { poolSize: 2, applicationName: 'data-pipeline-cli' });
    */
   static async open(url: string, options: SqlDatabaseOptions = {}): Promise<SqlDatabase> {
+    const connection = {
+      url,
+      applicationName: options.applicationName ?? 'data-pipeline',
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 10_000,
+    };
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
-      application_name: options.applicationName ?? 'data-pipeline',
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      application_name: connection.applicationName,
+      connectionTimeoutMillis: connection.connectionTimeoutMs,
     });
     // A connection that breaks (server restart, terminated backend) emits 'error', which would crash the
     // process without a listener. Idle, the pool drops it and the next checkout opens a new one; checked
@@ -50,7 +65,7 @@ export class SqlDatabase implements SqlQueryable {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new SqlDatabase(pool);
+    return new SqlDatabase(pool, connection);
   }
 
   get isOpen(): boolean {

@@ -1,5 +1,3 @@
-// Imported with `await import()`: esbuild cannot tree-shake a dynamically imported package namespace (all of
-// its commands, schemas, paginators and waiters would be bundled), so this named re-export is what keeps the
-// chunk a cold start parses to the client and the commands the adapters import.
+// A named re-export for LazyAwsClients' `await import()`, so the bundle tree-shakes the package (see lazy-aws-clients.ts).
 export { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 export { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
