@@ -1,7 +1,6 @@
 import { type Provider } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dataDirSecret } from './local-fs/data-dir-secret.js';
 import { Clock } from '@pipeline/domain/ports/clock.js';
 import { EventStore } from '@pipeline/domain/ports/event-store.js';
 import { IngestionEngine } from '@pipeline/domain/ports/ingestion-engine.js';
@@ -86,14 +85,4 @@ export function localProviders(config: PipelineConfig, role: PipelineRole): Prov
 }
 
 /** The key that signs local upload URLs: generated once per data directory, kept beside the data. */
-async function signingKey(dataDir: string): Promise<Buffer> {
-  const path = join(dataDir, 'upload-signing.key');
-  try {
-    return Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
-  } catch {
-    await mkdir(dataDir, { recursive: true });
-    const key = randomBytes(32);
-    await writeFile(path, key.toString('hex'), { mode: 0o600, flag: 'wx' }).catch(() => undefined);
-    return Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
-  }
-}
+const signingKey = async (dataDir: string): Promise<Buffer> => Buffer.from(await dataDirSecret(dataDir, 'upload-signing.key'), 'hex');

@@ -1,7 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dataDirSecret } from '../local-fs/data-dir-secret.js';
 import { ArtefactLinks } from '@pipeline/domain/ports/artefact-links.js';
 import { Notifier } from '@pipeline/domain/ports/notifier.js';
 import { ReportHistory } from '@pipeline/domain/ports/report-history.js';
@@ -45,14 +44,6 @@ export function mailTransport(config: PipelineConfig): MailTransport {
  * The webhook signing key when WEBHOOK_SIGNING_SECRET is unset: generated once per data directory
  * and kept beside the data, so receivers can be given it (`pipeline subscriptions secret`).
  */
-export async function webhookSigningKey(dataDir: string): Promise<string> {
-  const path = join(dataDir, 'webhook-signing.key');
-  const read = async () => (await readFile(path, 'utf8')).trim();
-  try {
-    return await read();
-  } catch {
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(path, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' }).catch(() => undefined);
-    return read();
-  }
+export function webhookSigningKey(dataDir: string): Promise<string> {
+  return dataDirSecret(dataDir, 'webhook-signing.key');
 }
