@@ -5,6 +5,7 @@ import { describeWithRealPostgres } from '@pipeline/testing/postgres/describe-wi
 import { startApi, type StartedApi } from '@pipeline/testing/api/started-api.js';
 import { ingestThroughApi, recordsPage } from '@pipeline/testing/api/api-requests.js';
 import { codesOf, gql } from '@pipeline/testing/api/graphql-client.js';
+import { QueryFastLane } from '../../apps/api/src/graphql/query-fast-lane.js';
 
 const sensors = Array.from({ length: 10 }, (_, k) => {
   const id = k + 1;
@@ -158,6 +159,35 @@ describeWithRealPostgres('GraphQL API operations over HTTP (local mode, real Pos
     });
     expect(before.edges).toHaveLength(3);
     expect(before.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('a repeated query is answered by the fast lane with the same bytes and headers Apollo sent, for each key anew', async () => {
+    const lane = api.app.get(QueryFastLane);
+    const query = `{ processedRecords(dataset: "sensors", first: 3) { edges { cursor node { data rowNumber } } pageInfo { endCursor } } }`;
+    const post = async (key: string, accept?: string) => {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      const { date: _date, ...headers } = Object.fromEntries(res.headers.entries());
+      return { status: res.status, headers, body: await res.text() };
+    };
+    const first = await post(api.keys.reader); // Apollo validates it and the lane remembers it
+    expect(first.status).toBe(200);
+    const before = lane.answeredRequests;
+    for (const accept of [undefined, '*/*', 'application/json']) expect(await post(api.keys.reader, accept)).toEqual(first);
+    expect(await post(api.keys.admin)).toEqual(first);
+    expect(lane.answeredRequests).toBe(before + 4);
+    // A media type only Apollo negotiates goes to Apollo, which answers in it.
+    const graphqlResponse = await post(api.keys.reader, 'application/graphql-response+json');
+    expect(graphqlResponse.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+    expect(graphqlResponse.body).toBe(first.body);
+    expect(lane.answeredRequests).toBe(before + 4);
+    // An answer with errors is Apollo's every time, as the first time: the lane never answers with errors.
+    const badCursor = '{ processedRecords(dataset: "sensors", after: "bad") { edges { cursor } } }';
+    for (let attempt = 0; attempt < 3; attempt++) expect(codesOf(await asReader(badCursor))).toEqual(['BAD_USER_INPUT']);
+    expect(lane.answeredRequests).toBe(before + 4);
   });
 
   it('processedRecords: totalCount is computed only when selected', async () => {

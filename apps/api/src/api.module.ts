@@ -18,6 +18,8 @@ import { IngestResolver } from './ingest/ingest.resolver.js';
 import { IngestionResolver } from './ingestions/ingestion.resolver.js';
 import { IngestionUpdatedResolver } from './ingestions/ingestion-updated.resolver.js';
 import { ReplayResolver } from './ingestions/replay.resolver.js';
+import { QueryFastLaneModule } from './graphql/query-fast-lane.module.js';
+import { QueryFastLane } from './graphql/query-fast-lane.js';
 import { ProcessedRecordsResolver } from './records/processed-records.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { UploadController } from './uploads/upload.controller.js';
@@ -47,13 +49,14 @@ export class ApiModule {
       imports: [
         PipelineApplicationModule,
         ApiAuthModule,
+        QueryFastLaneModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [ApiAuthModule],
+          imports: [ApiAuthModule, QueryFastLaneModule],
           // GraphQLSchemaHost holds the schema Nest built, by the time Apollo starts (the execution gateway reads it then).
-          inject: [ApiKeyAuthenticator, GraphQLSchemaHost],
-          useFactory: (authenticator: ApiKeyAuthenticator, schemaHost: GraphQLSchemaHost) =>
-            graphqlOptions(config, surface, authenticator, () => schemaHost.schema),
+          inject: [ApiKeyAuthenticator, GraphQLSchemaHost, QueryFastLane],
+          useFactory: (authenticator: ApiKeyAuthenticator, schemaHost: GraphQLSchemaHost, fastLane: QueryFastLane) =>
+            graphqlOptions(config, surface, authenticator, () => schemaHost.schema, fastLane),
         }),
       ],
       controllers: [IngestController, UploadController, HealthController],

@@ -12,7 +12,14 @@ type SchemaListener = Parameters<ExecutionGateway['onSchemaLoadOrUpdate']>[0];
  * document cache, validation (depth, introspection), the complexity plugin, the context (API key
  * principal), and everything after it: error formatting, status codes, the response.
  */
-export function executionGateway(schemaOf: () => GraphQLSchema, options: { readonly preloadCompiler: boolean }): ExecutionGateway {
+export function executionGateway(
+  schemaOf: () => GraphQLSchema,
+  options: {
+    readonly preloadCompiler: boolean;
+    /** Told the schema and executor once loaded (the query fast lane runs operations with them too). */
+    readonly onLoad?: (schema: GraphQLSchema, executor: OperationExecutor) => void;
+  },
+): ExecutionGateway {
   const listeners = new Set<SchemaListener>();
   return {
     onSchemaLoadOrUpdate(callback) {
@@ -24,6 +31,7 @@ export function executionGateway(schemaOf: () => GraphQLSchema, options: { reado
       for (const listener of listeners) listener({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
       const executor = new OperationExecutor(schema);
       if (options.preloadCompiler) await executor.preload();
+      options.onLoad?.(schema, executor);
       return {
         executor: (request) =>
           executor.execute({

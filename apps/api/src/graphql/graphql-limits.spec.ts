@@ -6,6 +6,7 @@ import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { graphqlOptions } from './graphql-options.js';
+import { QueryFastLane } from './query-fast-lane.js';
 import { withPlainFieldReads } from './plain-field-reads.js';
 import { pageComplexity } from './query-complexity.js';
 
@@ -53,7 +54,13 @@ async function apolloWithApiOptions(schema: GraphQLSchema): Promise<ApolloServer
   const config = loadPipelineConfig({ API_MAX_QUERY_DEPTH: '3', API_MAX_QUERY_COMPLEXITY: '100', ENVIRONMENT: 'test' });
   // The authenticator serves WebSocket connections only, and there are none here.
   const noWebSockets = null as unknown as ApiKeyAuthenticator;
-  const options = graphqlOptions(config, { subscriptions: false, compiledExecution: true }, noWebSockets, () => schema);
+  const options = graphqlOptions(
+    config,
+    { subscriptions: false, compiledExecution: true },
+    noWebSockets,
+    () => schema,
+    new QueryFastLane(config),
+  );
   if (!options.gateway) throw new Error('compiled execution was asked for: the options must carry the execution gateway');
   const server = new ApolloServer({
     gateway: options.gateway,

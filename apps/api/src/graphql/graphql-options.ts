@@ -13,6 +13,7 @@ import { formatGraphqlError } from './format-graphql-error.js';
 import { withPlainFieldReads } from './plain-field-reads.js';
 import { stringifyResult } from './stringify-result.js';
 import { complexityError } from './query-complexity.js';
+import type { QueryFastLane } from './query-fast-lane.js';
 import { graphqlWsOptions, type SchemaHolder } from './graphql-ws-options.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -23,7 +24,8 @@ export interface GraphqlSurface {
   /**
    * Run repeated operations compiled (graphql-jit; see OperationExecutor): a long-running server
    * under load. The api Lambda, one request at a time per instance and measured by its cold start,
-   * leaves it off and never loads the compiler.
+   * leaves it off and never loads the compiler. Repeated queries then also take the fast lane
+   * past Apollo's request pipeline (QueryFastLane).
    */
   readonly compiledExecution: boolean;
 }
@@ -43,6 +45,7 @@ export function graphqlOptions(
   surface: GraphqlSurface,
   authenticator: ApiKeyAuthenticator,
   schemaOf: () => GraphQLSchema,
+  fastLane: QueryFastLane,
 ): ApiGraphqlOptions {
   const production = isProduction(config);
   const rules = validationRules(config);
@@ -64,11 +67,14 @@ export function graphqlOptions(
     plugins: [
       complexityPlugin(config.api.maxQueryComplexity),
       schemaCapturePlugin(holder),
+      ...(surface.compiledExecution ? [fastLane.plugin()] : []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
     ],
     context: graphqlContext,
-    ...(surface.compiledExecution ? { gateway: executionGateway(schemaOf, { preloadCompiler: true }) } : {}),
+    ...(surface.compiledExecution
+      ? { gateway: executionGateway(schemaOf, { preloadCompiler: true, onLoad: (schema, executor) => fastLane.attach(schema, executor) }) }
+      : {}),
     ...(surface.subscriptions
       ? {
           subscriptions: {

@@ -7,6 +7,7 @@ import type { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.j
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { apiKeyMiddleware } from '../auth/api-key.middleware.js';
 import { GRAPHQL_PATH, graphqlContext, isProduction } from '../graphql/graphql-options.js';
+import { QueryFastLane } from '../graphql/query-fast-lane.js';
 import { ApiRequestMetrics } from '../health/api-request-metrics.js';
 import { graphqlPostHandler } from './graphql-post.handler.js';
 
@@ -31,6 +32,7 @@ export function configureApiHttp(app: NestExpressApplication, config: PipelineCo
       context: graphqlContext,
       metrics,
       apiKey,
+      fastLane: app.get(QueryFastLane),
     }),
   );
   app.use(metrics);
