@@ -176,12 +176,22 @@ describeWithRealPostgres('GraphQL API operations over HTTP (local mode, real Pos
       });
       return { status: res.status, headers, body: await res.text() };
     };
+    const graphqlOks = async () => {
+      const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${api.keys.reader}` } })).text();
+      return Number(/^api_requests_total\{route="\/graphql",status="200"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
     const first = await post(api.keys.reader); // Apollo validates it and the lane remembers it
     expect(first.status).toBe(200);
     const before = lane.answeredRequests;
+    const oksBefore = await graphqlOks();
     for (const accept of [undefined, '*/*', 'application/json']) expect(await post(api.keys.reader, accept)).toEqual(first);
     expect(await post(api.keys.admin)).toEqual(first);
     expect(lane.answeredRequests).toBe(before + 4);
+    expect(await graphqlOks()).toBe(oksBefore + 4); // the lane's answers are counted like any other
+    // A key that is not valid is refused as ever (by Express's chain, which the lane hands it to).
+    const refused = await post('pk_not_a_key');
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     // A media type only Apollo negotiates goes to Apollo, which answers in it.
     const graphqlResponse = await post(api.keys.reader, 'application/graphql-response+json');
     expect(graphqlResponse.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');

@@ -48,6 +48,11 @@ export class QueryFastLane {
     this.executor = executor;
   }
 
+  /** Attached: it may answer (a long-running server with compiled execution). */
+  get isOpen(): boolean {
+    return this.executor !== null;
+  }
+
   /** How many requests the lane has answered (Apollo answered the rest). */
   get answeredRequests(): number {
     return this.answered;

@@ -3,6 +3,7 @@ import type { ApolloDriver } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { RequestListener, Server } from 'node:http';
 import type { PipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { apiKeyMiddleware } from '../auth/api-key.middleware.js';
@@ -10,12 +11,14 @@ import { GRAPHQL_PATH, graphqlContext, isProduction } from '../graphql/graphql-o
 import { QueryFastLane } from '../graphql/query-fast-lane.js';
 import { ApiRequestMetrics } from '../health/api-request-metrics.js';
 import { graphqlPostHandler } from './graphql-post.handler.js';
+import { queryLaneListener } from './query-lane-listener.js';
 
 /**
  * Express-level setup, before Nest adds its routes: request metrics, JSON bodies (size-limited,
  * only where JSON is expected — an upload's body is streamed, never parsed), the API key
  * middleware, and error answers for requests that never reach a route. GraphQL POSTs with a JSON
- * body take a direct path through the same steps (graphqlPostHandler).
+ * body take a direct path through the same steps (graphqlPostHandler); repeated queries the query
+ * lane answers do not reach Express at all (queryLaneListener).
  */
 export function configureApiHttp(app: NestExpressApplication, config: PipelineConfig): void {
   const production = isProduction(config);
@@ -32,7 +35,6 @@ export function configureApiHttp(app: NestExpressApplication, config: PipelineCo
       context: graphqlContext,
       metrics,
       apiKey,
-      fastLane: app.get(QueryFastLane),
     }),
   );
   app.use(metrics);
@@ -41,6 +43,28 @@ export function configureApiHttp(app: NestExpressApplication, config: PipelineCo
   app.use('/ingest', json);
   app.use(apiKey);
   app.use(earlyErrorHandler(production, config.api.maxBodyBytes));
+  inFrontOfExpress(app, config);
+}
+
+/** The query lane's listener takes the HTTP server's requests first (the api Lambda has no server: Express gets them directly). */
+function inFrontOfExpress(app: NestExpressApplication, config: PipelineConfig): void {
+  const server = app.getHttpServer() as Server;
+  const [express] = server.listeners('request') as RequestListener[];
+  if (!express) throw new Error('the API has no HTTP request listener to put the query lane in front of');
+  server.removeListener('request', express);
+  server.on(
+    'request',
+    queryLaneListener(
+      {
+        path: GRAPHQL_PATH,
+        maxBodyBytes: config.api.maxBodyBytes,
+        lane: app.get(QueryFastLane),
+        authenticator: app.get(ApiKeyAuthenticator),
+        metrics: app.get(ApiRequestMetrics),
+      },
+      express,
+    ),
+  );
 }
 
 /** The Apollo server Nest's GraphQL module started (during app.init(), after these middlewares are set up). */

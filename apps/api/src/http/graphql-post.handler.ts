@@ -1,8 +1,8 @@
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RequestWithPrincipal } from '../auth/request-principal.js';
-import { acceptsPlainJson, FAST_LANE_CONTENT_TYPE, type QueryFastLane } from '../graphql/query-fast-lane.js';
 import { isPlainJsonBody, readJsonBody } from './json-body.js';
+import { readAheadBody } from './query-lane-listener.js';
 
 /** What the direct GraphQL path shares with the regular Express chain, so it answers the same way. */
 export interface GraphqlPostSetup {
@@ -15,18 +15,16 @@ export interface GraphqlPostSetup {
   /** The chain's own middlewares, run here in the chain's order. */
   readonly metrics: RequestHandler;
   readonly apiKey: (req: Request, res: Response, next: NextFunction) => Promise<void>;
-  /** Repeated queries, answered past Apollo's request pipeline when it can. */
-  readonly fastLane: QueryFastLane;
 }
 
 /**
  * POST /graphql with a plain JSON body — what every GraphQL client sends — answered without walking
  * Express's middleware chain and router: the same request metrics, the same body limit and body
- * errors (passed to the API's error handler), the same API key check, then the query fast lane for
- * a query Apollo has already validated, else Apollo, exactly as its Express integration calls it,
- * with the answer written as a string (no copy into a Buffer). Skipping Express's chain is about a
- * tenth of the API's CPU per request on a page of records; the fast lane about a third. Anything
- * else (GET, other content types or encodings, a query string) goes down the regular chain.
+ * errors (passed to the API's error handler), the same API key check, then Apollo, exactly as its
+ * Express integration calls it, with the answer written as a string (no copy into a Buffer). On a
+ * page of records this is about a tenth of the API's CPU per request. Anything else (GET, other
+ * content types or encodings, a query string) goes down the regular chain. A body the query lane
+ * listener read ahead of Express (a query it declined) is taken from there.
  */
 export function graphqlPostHandler(setup: GraphqlPostSetup): RequestHandler {
   return (req, res, next) => {
@@ -38,7 +36,7 @@ export function graphqlPostHandler(setup: GraphqlPostSetup): RequestHandler {
 }
 
 async function answer(apollo: ApolloServer<BaseContext>, setup: GraphqlPostSetup, req: Request, res: Response): Promise<void> {
-  req.body = await readJsonBody(req, setup.maxBodyBytes);
+  req.body = await bodyOf(req, setup.maxBodyBytes);
   let passed = false;
   let refusal: unknown;
   await setup.apiKey(req, res, (error?: unknown) => {
@@ -47,15 +45,6 @@ async function answer(apollo: ApolloServer<BaseContext>, setup: GraphqlPostSetup
   });
   if (refusal !== undefined) throw refusal;
   if (!passed) return; // refused, and already answered
-  if (acceptsPlainJson(req.headers.accept)) {
-    const answered = await setup.fastLane.answer(req.body, () => setup.context({ req, res }));
-    if (answered !== null) {
-      res.statusCode = 200;
-      res.setHeader('content-type', FAST_LANE_CONTENT_TYPE);
-      res.end(answered);
-      return;
-    }
-  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -65,6 +54,13 @@ async function answer(apollo: ApolloServer<BaseContext>, setup: GraphqlPostSetup
     context: async () => setup.context({ req, res }),
   });
   await write(response, res);
+}
+
+async function bodyOf(req: Request, limit: number): Promise<unknown> {
+  const readAhead = readAheadBody(req);
+  if (!readAhead) return readJsonBody(req, limit);
+  if ('error' in readAhead) throw readAhead.error;
+  return readAhead.body;
 }
 
 async function write(response: HTTPGraphQLResponse, res: Response): Promise<void> {
