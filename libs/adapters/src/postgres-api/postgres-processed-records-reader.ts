@@ -48,7 +48,7 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
       `WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${params.add(options.first + 1)}`;
     const rows = await this.pageRows(sql, params.values, `reading processed records of ${selection.dataset}`);
     const records = new Array<ProcessedRecord>(Math.min(rows.length, options.first));
-    for (let i = 0; i < records.length; i++) records[i] = toRecord(rows[i]);
+    for (let i = 0; i < records.length; i++) records[i] = toRecord(rows[i], millisecondTime(rows, records, i));
     return { records, hasNextPage: rows.length > options.first };
   }
 
@@ -78,13 +78,10 @@ export class PostgresProcessedRecordsReader extends ProcessedRecordsReader {
   }
 }
 
-function toRecord([dataset, ingestionId, rowNumber, at, data]: RecordRow): ProcessedRecord {
-  return {
-    dataset,
-    ingestionId,
-    rowNumber,
-    ingestedAt: `${at.slice(0, 23)}Z`,
-    data,
-    cursor: encodeRecordCursor({ ingestedAt: at, ingestionId, rowNumber }),
-  };
+function toRecord([dataset, ingestionId, rowNumber, at, data]: RecordRow, ingestedAt: string): ProcessedRecord {
+  return { dataset, ingestionId, rowNumber, ingestedAt, data, cursor: encodeRecordCursor({ ingestedAt: at, ingestionId, rowNumber }) };
 }
+
+/** The millisecond form of a row's time; rows of one ingestion mostly share it, so a run reuses the one made for its first row. */
+const millisecondTime = (rows: readonly RecordRow[], records: readonly ProcessedRecord[], i: number): string =>
+  i > 0 && rows[i - 1][3] === rows[i][3] ? records[i - 1].ingestedAt : `${rows[i][3].slice(0, 23)}Z`;

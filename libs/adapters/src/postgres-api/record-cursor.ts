@@ -11,16 +11,38 @@ const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** base64url of a JSON triple: opaque to clients, and checked field by field when it comes back. */
 export function encodeRecordCursor(p: RecordPosition): string {
-  // One cursor per record of every page. Text that needs no JSON escaping is put together directly
-  // and, being ASCII (the same bytes as UTF-8), encoded with btoa: a fraction of a Buffer round trip.
-  if (PLAIN.test(p.ingestedAt) && PLAIN.test(p.ingestionId) && Number.isSafeInteger(p.rowNumber)) {
-    return base64url(btoa(`["${p.ingestedAt}","${p.ingestionId}",${p.rowNumber}]`));
-  }
+  // One cursor per record of every page, and the rows of a page mostly share their ingestion and
+  // time: the base64 of that shared start is reused and only the row's few bytes are encoded.
+  const head = plainHead(p.ingestedAt, p.ingestionId);
+  if (head && Number.isSafeInteger(p.rowNumber)) return head.encoded + base64url(btoa(`${head.rest}${p.rowNumber}]`));
   return Buffer.from(JSON.stringify([p.ingestedAt, p.ingestionId, p.rowNumber])).toString('base64url');
 }
 
 /** Characters JSON.stringify writes as they are (ISO timestamps, ingestion ids). */
 const PLAIN = /^[A-Za-z0-9_.:+-]*$/;
+
+/**
+ * `["<at>","<id>",` split where base64 can be cut (a multiple of 3 bytes): the encoded start and
+ * the bytes left over. Such text is ASCII (the same bytes as UTF-8), so btoa encodes it. Null when
+ * either value would need JSON escaping.
+ */
+interface CursorHead {
+  readonly ingestedAt: string;
+  readonly ingestionId: string;
+  readonly encoded: string;
+  readonly rest: string;
+}
+
+let lastHead: CursorHead | null = null;
+
+function plainHead(ingestedAt: string, ingestionId: string): CursorHead | null {
+  if (lastHead && lastHead.ingestedAt === ingestedAt && lastHead.ingestionId === ingestionId) return lastHead;
+  if (!PLAIN.test(ingestedAt) || !PLAIN.test(ingestionId)) return null;
+  const start = `["${ingestedAt}","${ingestionId}",`;
+  const cut = start.length - (start.length % 3);
+  lastHead = { ingestedAt, ingestionId, encoded: base64url(btoa(start.slice(0, cut))), rest: start.slice(cut) };
+  return lastHead;
+}
 
 function base64url(base64: string): string {
   let end = base64.length;
