@@ -1,4 +1,11 @@
 import type { DocumentNode } from 'graphql';
+import type { ResultWriter } from './result-writer.js';
+
+/** A remembered query: Apollo's validated document, and the lane's writer for its results once planned (null: none fits). */
+export interface PreparedQuery {
+  readonly document: DocumentNode;
+  writer?: ResultWriter | null;
+}
 
 /** At most this many query texts are remembered; past it they start over, as the API's other caches do. */
 export const MAX_PREPARED_QUERIES = 500;
@@ -11,7 +18,7 @@ export const MAX_PREPARED_QUERY_LENGTH = 4000;
  * them. Only query operations are remembered: running one again has no effect beyond its answer.
  */
 export class PreparedQueries {
-  private readonly byText = new Map<string, Map<string, DocumentNode>>();
+  private readonly byText = new Map<string, Map<string, PreparedQuery>>();
   private count = 0;
 
   remember(text: string, operationName: string | undefined, document: DocumentNode): void {
@@ -24,12 +31,12 @@ export class PreparedQueries {
       byOperation = undefined;
     }
     if (!byOperation) this.byText.set(text, (byOperation = new Map()));
-    byOperation.set(operationName ?? '', document);
+    byOperation.set(operationName ?? '', { document });
     this.count++;
   }
 
-  /** The validated document for this text and operation name (undefined: none, when the text names one operation). */
-  get(text: string, operationName: string | undefined): DocumentNode | undefined {
+  /** The query remembered for this text and operation name (undefined: none). */
+  get(text: string, operationName: string | undefined): PreparedQuery | undefined {
     return this.byText.get(text)?.get(operationName ?? '');
   }
 

@@ -196,7 +196,7 @@ describe('PreparedQueries', () => {
   it('keeps texts by operation name', () => {
     const prepared = new PreparedQueries();
     prepared.remember('{ a }', undefined, document);
-    expect(prepared.get('{ a }', undefined)).toBe(document);
+    expect(prepared.get('{ a }', undefined)?.document).toBe(document);
     expect(prepared.get('{ a }', 'A')).toBeUndefined();
     expect(prepared.get('{ b }', undefined)).toBeUndefined();
   });
@@ -216,7 +216,7 @@ describe('PreparedQueries', () => {
     expect(prepared.size).toBe(MAX_PREPARED_QUERIES);
     prepared.remember('{ next }', undefined, document);
     expect(prepared.size).toBe(1);
-    expect(prepared.get('{ next }', undefined)).toBe(document);
+    expect(prepared.get('{ next }', undefined)?.document).toBe(document);
     expect(prepared.get('{ a1 }', undefined)).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ export function stringifyResult(result: object): string {
 const NOTHING_TO_ESCAPE = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /** JSON.stringify's output for `value` (undefined where it leaves the value out), with JsonText copied. */
-function jsonOf(value: unknown): string | undefined {
+export function jsonOf(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
       return stringJson(value);
@@ -35,7 +35,8 @@ function jsonOf(value: unknown): string | undefined {
   }
 }
 
-function stringJson(value: string): string {
+/** A string as JSON.stringify writes it. */
+export function stringJson(value: string): string {
   return NOTHING_TO_ESCAPE.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
