@@ -64,7 +64,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, setup: QueryLane
   }
   const withPrincipal: IncomingMessage & RequestWithPrincipal = req;
   withPrincipal.principal = principal;
-  const answered = await setup.lane.answer(body, () => graphqlContext({ req: withPrincipal }));
+  // Whatever the lane cannot answer, or fails at, Apollo answers in full.
+  const answered = await setup.lane.answer(body, () => graphqlContext({ req: withPrincipal })).catch(() => null);
   if (answered === null) return handOver(req, res, express, { body });
   res.once('finish', () => setup.metrics.record(setup.path, res.statusCode, Number(process.hrtime.bigint() - started) / 1e6));
   res.statusCode = 200;
