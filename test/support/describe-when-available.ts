@@ -18,6 +18,5 @@ export function describeWhenAvailable(title: string, reason: string | null | und
     return;
   }
   console.warn(`Skipping "${title}": ${reason}.`);
-  // Skipped, not silently: the warning above names the suite and what is missing.
-  describe.skip(title, body);
+  describe.skip(title, body); // not silently: the warning above names the suite and what it is missing (`reason`)
 }

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { ApolloServer, type GraphQLResponse } from '@apollo/server';
+import type { ApolloServer, GraphQLResponse } from '@apollo/server';
+import { apolloWithApiOptions } from '@pipeline/testing/api/apollo-with-api-options.js';
 import { NestFactory } from '@nestjs/core';
 import { Args, Field, GraphQLSchemaBuilderModule, GraphQLSchemaFactory, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
-import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
-import { graphqlOptions } from './graphql-options.js';
-import { QueryFastLane } from './query-fast-lane.js';
 import { withPlainFieldReads } from './plain-field-reads.js';
 import { pageComplexity } from './query-complexity.js';
 
@@ -49,31 +46,6 @@ async function thingsSchema(calls: number[]): Promise<GraphQLSchema> {
   }
 }
 
-/** Apollo with the API's options (limits, error formatting, compiled execution), without HTTP around it. */
-async function apolloWithApiOptions(schema: GraphQLSchema): Promise<ApolloServer> {
-  const config = loadPipelineConfig({ API_MAX_QUERY_DEPTH: '3', API_MAX_QUERY_COMPLEXITY: '100', ENVIRONMENT: 'test' });
-  // The authenticator serves WebSocket connections only, and there are none here.
-  const noWebSockets = null as unknown as ApiKeyAuthenticator;
-  const options = graphqlOptions(
-    config,
-    { subscriptions: false, compiledExecution: true },
-    noWebSockets,
-    () => schema,
-    new QueryFastLane(config),
-  );
-  if (!options.gateway) throw new Error('compiled execution was asked for: the options must carry the execution gateway');
-  const server = new ApolloServer({
-    gateway: options.gateway,
-    validationRules: options.validationRules,
-    plugins: options.plugins,
-    formatError: options.formatError,
-    stringifyResult: options.stringifyResult,
-    includeStacktraceInErrorResponses: false,
-  });
-  await server.start();
-  return server;
-}
-
 function single(response: GraphQLResponse) {
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return { status: response.http.status, ...response.body.singleResult };
@@ -86,7 +58,7 @@ describe('the API GraphQL options: limits hold for cached and compiled operation
   let server: ApolloServer;
 
   beforeAll(async () => {
-    server = await apolloWithApiOptions(await thingsSchema(calls));
+    ({ server } = await apolloWithApiOptions(await thingsSchema(calls)));
   });
   afterAll(() => server.stop());
   beforeEach(() => calls.splice(0));

@@ -1,12 +1,4 @@
-import {
-  execute,
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { execute, GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 
 type Jit = typeof import('graphql-jit');
@@ -125,14 +117,8 @@ export class OperationExecutor {
 
 /** Queries and mutations only; anything graphql-js would answer with an error (no such operation) is left to it. */
 function compilable(document: DocumentNode, operationName: string | undefined): boolean {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation =
-    operationName === undefined
-      ? operations.length === 1
-        ? operations[0]
-        : undefined
-      : operations.find((o) => o.name?.value === operationName);
-  return operation !== undefined && operation.operation !== 'subscription';
+  const kind = getOperationAST(document, operationName)?.operation;
+  return kind !== undefined && kind !== 'subscription';
 }
 
 /**

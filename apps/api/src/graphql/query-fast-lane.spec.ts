@@ -1,10 +1,8 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
-import { loadPipelineConfig } from '@pipeline/adapters/config/pipeline-config.js';
-import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
-import { graphqlOptions } from './graphql-options.js';
 import { MAX_PREPARED_QUERIES, MAX_PREPARED_QUERY_LENGTH, PreparedQueries } from './prepared-queries.js';
-import { acceptsPlainJson, QueryFastLane } from './query-fast-lane.js';
+import { apolloWithApiOptions } from '@pipeline/testing/api/apollo-with-api-options.js';
+import { acceptsPlainJson } from './query-fast-lane.js';
 
 interface Calls {
   page: number[];
@@ -45,22 +43,9 @@ function testSchema(calls: Calls): GraphQLSchema {
   return schema;
 }
 
-/** Apollo with the API's options, as the API's HTTP handler calls it, and the lane those options feed. */
+/** Apollo with the API's options, called as the API's HTTP handler calls it, and the lane those options feed. */
 async function apiApollo(schema: GraphQLSchema, compiledExecution: boolean) {
-  const config = loadPipelineConfig({ API_MAX_QUERY_DEPTH: '3', API_MAX_QUERY_COMPLEXITY: '100', ENVIRONMENT: 'test' });
-  const lane = new QueryFastLane(config);
-  // The authenticator serves WebSocket connections only, and there are none here.
-  const noWebSockets = null as unknown as ApiKeyAuthenticator;
-  const options = graphqlOptions(config, { subscriptions: false, compiledExecution }, noWebSockets, () => schema, lane);
-  const server = new ApolloServer<BaseContext>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema }),
-    validationRules: options.validationRules,
-    plugins: options.plugins,
-    formatError: options.formatError,
-    stringifyResult: options.stringifyResult,
-    includeStacktraceInErrorResponses: false,
-  });
-  await server.start();
+  const { server, lane } = await apolloWithApiOptions(schema, compiledExecution);
   const viaApollo = async (body: Record<string, unknown>, context: TestContext = { role: 'reader' }) => {
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },

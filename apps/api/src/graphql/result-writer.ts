@@ -2,6 +2,7 @@ import {
   BREAK,
   getNamedType,
   getNullableType,
+  getOperationAST,
   GraphQLBoolean,
   GraphQLFloat,
   GraphQLID,
@@ -18,7 +19,6 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   visit,
 } from 'graphql';
@@ -51,7 +51,7 @@ interface PlannedField {
  * (@skip, @include: GraphQL then orders fields differently) or that are not a single query.
  */
 export function planResultWriter(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): ResultWriter | null {
-  const operation = operationOf(document, operationName);
+  const operation = getOperationAST(document, operationName);
   const queryType = schema.getQueryType();
   if (!operation || operation.operation !== 'query' || !queryType || hasConditionalFields(document)) return null;
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -68,15 +68,6 @@ export function planResultWriter(schema: GraphQLSchema, document: DocumentNode, 
 }
 
 class Unplannable extends Error {}
-
-function operationOf(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName === undefined
-    ? operations.length === 1
-      ? operations[0]
-      : undefined
-    : operations.find((o) => o.name?.value === operationName);
-}
 
 function hasConditionalFields(document: DocumentNode): boolean {
   let found = false;

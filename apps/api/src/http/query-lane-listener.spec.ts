@@ -53,9 +53,15 @@ async function harness(lane: Partial<QueryFastLane> & { isOpen: boolean }, authe
     });
     return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
   };
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { handed, authenticated, metrics, post, close };
+  opened.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { handed, authenticated, metrics, post };
 }
+
+/** Servers the running test started: closed after it, whatever it asserted. */
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((close) => close()));
+});
 
 const validKey = async (key: string) => (key === KEY ? principal : null);
 const BODY = '{"query":"{ a }"}';
@@ -73,15 +79,11 @@ describe('queryLaneListener: the query lane in front of Express', () => {
       },
       validKey,
     );
-    try {
-      expect(await h.post(BODY)).toEqual({ status: 200, type: 'application/json; charset=utf-8', text: `{"data":${BODY}}\n` });
-      expect(h.handed).toEqual([]);
-      expect(contexts).toEqual([expect.objectContaining({ principal })]);
-      const counted = h.metrics.samples()[0].values;
-      expect(counted).toEqual([{ labels: { route: '/graphql', status: '200' }, value: 1 }]);
-    } finally {
-      await h.close();
-    }
+    expect(await h.post(BODY)).toEqual({ status: 200, type: 'application/json; charset=utf-8', text: `{"data":${BODY}}\n` });
+    expect(h.handed).toEqual([]);
+    expect(contexts).toEqual([expect.objectContaining({ principal })]);
+    const counted = h.metrics.samples()[0].values;
+    expect(counted).toEqual([{ labels: { route: '/graphql', status: '200' }, value: 1 }]);
   });
 
   it.each([
@@ -89,23 +91,15 @@ describe('queryLaneListener: the query lane in front of Express', () => {
     ['fails', async () => Promise.reject(new Error('lane bug'))],
   ])('hands Express the body it read when the lane %s', async (_what, answer) => {
     const h = await harness({ isOpen: true, answer }, validKey);
-    try {
-      expect((await h.post(BODY)).status).toBe(299);
-      expect(h.handed).toEqual([{ readAhead: { body: { query: '{ a }' } }, streamed: '' }]);
-    } finally {
-      await h.close();
-    }
+    expect((await h.post(BODY)).status).toBe(299);
+    expect(h.handed).toEqual([{ readAhead: { body: { query: '{ a }' } }, streamed: '' }]);
   });
 
   it('hands Express a body error (too large, not JSON) for its error handler to answer', async () => {
     const h = await harness({ isOpen: true, answer: async () => 'never' }, validKey);
-    try {
-      await h.post(`{"query":"${'x'.repeat(200)}"}`);
-      await h.post('{"query": ');
-      expect(h.handed.map((x) => (x.readAhead?.error as { type?: string }).type)).toEqual(['entity.too.large', 'entity.parse.failed']);
-    } finally {
-      await h.close();
-    }
+    await h.post(`{"query":"${'x'.repeat(200)}"}`);
+    await h.post('{"query": ');
+    expect(h.handed.map((x) => (x.readAhead?.error as { type?: string }).type)).toEqual(['entity.too.large', 'entity.parse.failed']);
   });
 
   it.each([
@@ -113,12 +107,8 @@ describe('queryLaneListener: the query lane in front of Express', () => {
     ['cannot be checked (database down)', async () => Promise.reject(new Error('connection refused'))],
   ])('leaves a request whose key %s to Express untouched, body unread', async (_what, authenticate) => {
     const h = await harness({ isOpen: true, answer: async () => 'never' }, authenticate);
-    try {
-      expect((await h.post(BODY)).status).toBe(299);
-      expect(h.handed).toEqual([{ readAhead: undefined, streamed: BODY }]);
-    } finally {
-      await h.close();
-    }
+    expect((await h.post(BODY)).status).toBe(299);
+    expect(h.handed).toEqual([{ readAhead: undefined, streamed: BODY }]);
   });
 
   interface Variant {
@@ -136,24 +126,16 @@ describe('queryLaneListener: the query lane in front of Express', () => {
     ['no key', { headers: { authorization: '' } }],
   ])('sends %s straight to Express without checking the key', async (_what, { method = 'POST', path = '/graphql', headers = {} }) => {
     const h = await harness({ isOpen: true, answer: async () => 'never' }, validKey);
-    try {
-      expect((await h.post(method === 'GET' ? '' : BODY, headers, path, method)).status).toBe(299);
-      expect(h.authenticated).toEqual([]);
-      expect(h.handed).toHaveLength(1);
-      expect(h.handed[0].readAhead).toBeUndefined();
-    } finally {
-      await h.close();
-    }
+    expect((await h.post(method === 'GET' ? '' : BODY, headers, path, method)).status).toBe(299);
+    expect(h.authenticated).toEqual([]);
+    expect(h.handed).toHaveLength(1);
+    expect(h.handed[0].readAhead).toBeUndefined();
   });
 
   it('sends everything straight to Express while the lane is closed (no compiled execution)', async () => {
     const h = await harness({ isOpen: false, answer: async () => 'never' }, validKey);
-    try {
-      expect((await h.post(BODY)).status).toBe(299);
-      expect(h.authenticated).toEqual([]);
-      expect(h.handed).toEqual([{ readAhead: undefined, streamed: BODY }]);
-    } finally {
-      await h.close();
-    }
+    expect((await h.post(BODY)).status).toBe(299);
+    expect(h.authenticated).toEqual([]);
+    expect(h.handed).toEqual([{ readAhead: undefined, streamed: BODY }]);
   });
 });

@@ -35,26 +35,29 @@ export const readAheadBody = (req: IncomingMessage): ReadBody | undefined => (re
  */
 export function queryLaneListener(setup: QueryLaneSetup, express: RequestListener): RequestListener {
   return (req, res) => {
-    if (!mayTakeLane(req, setup)) return void express(req, res);
-    serve(req, res, setup, express).catch((error: unknown) => handOver(req, res, express, { error }));
+    const key = laneKey(req, setup);
+    if (key === undefined) return void express(req, res);
+    serve(req, res, key, setup, express).catch((error: unknown) => handOver(req, res, express, { error }));
   };
 }
 
-function mayTakeLane(req: IncomingMessage, setup: QueryLaneSetup): boolean {
-  return (
-    setup.lane.isOpen &&
-    req.method === 'POST' &&
-    req.url === setup.path &&
-    isPlainJsonBody(req) &&
-    acceptsPlainJson(req.headers.accept) &&
-    presentedKey(req.headers) !== undefined
-  );
+/** The API key of a request the lane may take (undefined: Express's, as it came). */
+function laneKey(req: IncomingMessage, setup: QueryLaneSetup): string | undefined {
+  const mayTake =
+    setup.lane.isOpen && req.method === 'POST' && req.url === setup.path && isPlainJsonBody(req) && acceptsPlainJson(req.headers.accept);
+  return mayTake ? presentedKey(req.headers) : undefined;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, setup: QueryLaneSetup, express: RequestListener): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: string,
+  setup: QueryLaneSetup,
+  express: RequestListener,
+): Promise<void> {
   const started = process.hrtime.bigint();
   // A key that is unknown, revoked, or cannot be checked right now: Express's chain answers that.
-  const principal = await setup.authenticator.authenticate(presentedKey(req.headers)!).catch(() => null);
+  const principal = await setup.authenticator.authenticate(key).catch(() => null);
   if (!principal) return void express(req, res);
   let body: unknown;
   try {
